@@ -1,0 +1,151 @@
+"""Stage 1: read content files into Documents, with every read error located."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ContentError
+from .model import KINDS
+from .yamlines import YamlError, load_with_lines
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Document:
+    """One content file: its front matter (with lines) and Markdown body."""
+    kind: str            # 'countries', ..., or 'figures' / 'site'
+    slug: str
+    path: str            # as shown in error messages
+    meta: dict
+    lines: dict          # path tuple -> line number
+    body: str = ""
+    body_line: int = 1   # line number of the body's first line
+    source_bytes: bytes = field(default=b"", repr=False)
+
+
+@dataclass
+class Content:
+    root: Path
+    site: Document | None
+    documents: list[Document]    # entity files, every kind
+    tables: list[Document]       # figures/*.yml
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it, as editors see it."""
+    rel = os.path.relpath(path)
+    return path.as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def load_content(root: Path, errors: list[ContentError]) -> Content:
+    root = Path(root)
+    content = Content(root, None, [], [])
+    if not root.is_dir():
+        errors.append(ContentError(display_path(root), 1, "content folder not found"))
+        return content
+    site = root / "site.yml"
+    if site.is_file():
+        content.site = _read_yaml(site, "site", errors)
+    else:
+        errors.append(ContentError(display_path(site), 1, "missing site.yml (title, description)"))
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name == "site.yml":
+            continue
+        if entry.is_dir() and entry.name in KINDS:
+            content.documents += _read_folder(entry, entry.name, ".md", _read_markdown, errors)
+        elif entry.is_dir() and entry.name == "figures":
+            content.tables += _read_folder(entry, "figures", ".yml", _read_yaml, errors)
+        else:
+            known = ", ".join(sorted(KINDS) + ["figures", "site.yml"])
+            errors.append(ContentError(display_path(entry), 1,
+                                       f"unexpected entry in content/ (expected one of: {known})"))
+    return content
+
+
+def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[Document]:
+    docs = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() or path.suffix != suffix:
+            errors.append(ContentError(display_path(path), 1,
+                                       f"not a content file: {kind}/ holds *{suffix} files"))
+            continue
+        if not SLUG.match(path.stem):
+            errors.append(ContentError(display_path(path), 1,
+                                       f"file name '{path.name}' is not a valid slug: use lower-case "
+                                       "ASCII letters, digits and single hyphens"))
+            continue
+        doc = reader(path, kind, errors)
+        if doc is not None:
+            docs.append(doc)
+    return docs
+
+
+def _decode(path: Path, errors) -> str | None:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        errors.append(ContentError(display_path(path), line,
+                                   f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"))
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        errors.append(ContentError(display_path(path), 1, "empty file"))
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        errors.append(ContentError(display_path(path), line, "file contains a NUL character"))
+        return None
+    return text
+
+
+def _read_markdown(path: Path, kind: str, errors) -> Document | None:
+    text = _decode(path, errors)
+    if text is None:
+        return None
+    where = display_path(path)
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        errors.append(ContentError(where, 1, "missing front matter: the file must start with a '---' line"))
+        return None
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    except StopIteration:
+        errors.append(ContentError(where, 1, "front matter is not closed: add a '---' line after it"))
+        return None
+    meta = _parse_meta("\n".join(lines[1:close]), 2, where, errors)
+    if meta is None:
+        return None
+    data, line_map = meta
+    return Document(kind, path.stem, where, data, line_map,
+                    body="\n".join(lines[close + 1:]), body_line=close + 2)
+
+
+def _read_yaml(path: Path, kind: str, errors) -> Document | None:
+    text = _decode(path, errors)
+    if text is None:
+        return None
+    where = display_path(path)
+    meta = _parse_meta(text, 1, where, errors)
+    if meta is None:
+        return None
+    return Document(kind, path.stem, where, meta[0], meta[1])
+
+
+def _parse_meta(text: str, first_line: int, where: str, errors):
+    try:
+        data, line_map = load_with_lines(text, first_line)
+    except YamlError as exc:
+        errors.append(ContentError(where, exc.line, str(exc)))
+        return None
+    if not isinstance(data, dict):
+        errors.append(ContentError(where, first_line,
+                                   "front matter must be a mapping of 'key: value' lines"))
+        return None
+    return data, line_map

@@ -1,0 +1,63 @@
+"""Editor-written Markdown to safe HTML.
+
+Bodies may link other pages as [[kind/slug]] or [[kind/slug|text]] and cite
+the page's Nth citation as [cite:N]. Whatever else an editor writes, the
+result passes an allow-list sanitizer (nh3), so no script reaches a reader.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown as md
+import nh3
+
+from .validate import CITE_MARK, WIKI_LINK
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "q", "s", "small",
+    "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id", "class"},
+    "abbr": {"title"},
+    "sup": {"id", "class"},
+    "td": {"align"},
+    "th": {"align", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(raw_html: str) -> str:
+    clean = nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
+    # External links open nothing that can reach back into this page.
+    return re.sub(r'<a href="((?:https?:|mailto:|//)[^"]*)"',
+                  r'<a rel="noopener noreferrer" href="\1"', clean)
+
+
+def render_body(body: str, urls, citation_number) -> str:
+    """Markdown body -> sanitized HTML. `citation_number(n)` maps [cite:n] to the
+    note number on this page; `urls` is the base-aware URL helper."""
+    def link(match: re.Match) -> str:
+        kind, slug, text = match.group(1), match.group(2).strip(), match.group(3)
+        label = (text or slug).replace("]", "")
+        return f"[{label}]({urls(f'{kind}/{slug}/')})"
+
+    def cite(match: re.Match) -> str:
+        n = citation_number(int(match.group(1)))
+        return f'<sup class="cite"><a href="#note-{n}">[{n}]</a></sup>'
+
+    text = WIKI_LINK.sub(link, body)
+    text = CITE_MARK.sub(cite, text)
+    raw = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return sanitize(raw)
+
+
+def plain_text(body: str) -> str:
+    """The body without markup, for descriptions and search snippets."""
+    text = WIKI_LINK.sub(lambda m: m.group(3) or m.group(2), body)
+    text = CITE_MARK.sub("", text)
+    text = re.sub(r"[*_`#>\[\]]|\(\S*\)", "", text)
+    return html.unescape(" ".join(text.split()))

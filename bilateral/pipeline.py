@@ -1,0 +1,46 @@
+"""The stages in order: load -> validate -> graph -> render -> write."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors
+from .graph import Graph, build_graph
+from .load import load_content
+from .render import make_environment, plan_pages, render_page
+from .urls import Urls
+from .validate import validate
+from .write import write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Project:
+    """Where a site's parts live; defaults are this repository's folders."""
+    content: Path = ROOT / "content"
+    templates: Path = ROOT / "templates"
+    static: Path = ROOT / "static"
+
+
+def load_graph(content_dir: Path) -> Graph:
+    """Load and validate everything, raising ContentErrors with every problem found."""
+    errors: list[ContentError] = []
+    content = load_content(Path(content_dir), errors)
+    errors += validate(content)
+    if errors:
+        raise ContentErrors(errors)
+    return build_graph(content)
+
+
+def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str, str]:
+    urls = Urls(base_url, graph.site.get("site_url", ""))
+    env = make_environment(project.templates, graph, urls)
+    return {page.path: render_page(env, page) for page in plan_pages(graph)}
+
+
+def build(project: Project, out: Path, base_url: str = "/") -> dict[str, str]:
+    graph = load_graph(project.content)
+    files = render_site(graph, project, base_url)
+    write_site(Path(out), files, project.static)
+    return files

@@ -1,0 +1,84 @@
+"""Stage 4: render pages from the graph with pure Jinja2 templates.
+
+`plan_pages` lists every page the site has; `render_page` turns one into
+HTML. Templates receive the graph and the page's entity and only read them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .dates import PartialDate
+from .graph import Entity, Graph
+from .markup import plain_text, render_body
+from .model import KIND_TITLES, KINDS, SINGULAR
+from .urls import Urls, page_path
+
+TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
+
+
+@dataclass
+class Page:
+    path: str                 # site-relative, '' for home, 'people/x/' or '404.html'
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def plan_pages(graph: Graph) -> list[Page]:
+    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html")]
+    for kind in KINDS:
+        pages.append(Page(f"{kind}/", "index.html", {"kind": kind}))
+        for entity in graph.by_kind[kind]:
+            pages.append(Page(page_path(kind, entity.slug), TEMPLATES[kind], {"page": entity}))
+            for old in entity.get("redirect_from", []):
+                pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
+    return pages
+
+
+def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
+                       kind_titles=KIND_TITLES, singular=SINGULAR)
+    env.filters.update(
+        href=urls.entity,
+        when=when,
+        date_text=lambda d: d.text() if isinstance(d, PartialDate) else "",
+        body=lambda entity: Markup(render_body(
+            entity.body, urls,
+            lambda n: entity.notes.number(entity.data["citations"][n - 1]))),
+        plain=plain_text,
+        cite=cite_marks,
+        number=format_number,
+    )
+    return env
+
+
+def render_page(env: Environment, page: Page) -> str:
+    return env.get_template(page.template).render(**page.context, path=page.path)
+
+
+def when(date: PartialDate | None) -> Markup:
+    """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
+    if date is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(date.start.iso(), date.text())
+
+
+def cite_marks(citations, page: Entity) -> Markup:
+    """Superscript note links for a list of citations on this page."""
+    if not isinstance(citations, list):
+        citations = [citations]
+    numbers = sorted({page.notes.number(c) for c in citations})
+    return Markup("").join(Markup('<sup class="cite"><a href="#note-{0}">[{0}]</a></sup>').format(n)
+                           for n in numbers)
+
+
+def format_number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,213 @@
+"""Stage 2: check every document against the content model, collecting all errors.
+
+Nothing here changes the content; the graph stage can trust what passes.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .dates import parse_date
+from .errors import ContentError, did_you_mean
+from .load import SLUG, Content, Document
+from .model import (FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
+                    OneOrList, Ref, Struct, Text)
+from .reference import iso_country
+from .yamlines import line_of
+
+CITE_MARK = re.compile(r"\[cite:(\d+)\]")
+WIKI_LINK = re.compile(r"\[\[([a-z]+)/([^\]|]+)(?:\|([^\]]+))?\]\]")
+
+
+def validate(content: Content) -> list[ContentError]:
+    checker = _Checker()
+    if content.site is not None:
+        checker.struct(content.site, content.site.meta, SITE, ())
+    for doc in content.documents:
+        checker.struct(doc, doc.meta, KINDS[doc.kind], ())
+        checker.body(doc)
+        if doc.kind == "countries":
+            checker.iso_code(doc)
+    for table in content.tables:
+        checker.struct(table, table.meta, FIGURE_TABLE, ())
+    checker.unique_ids(content)
+    checker.references(content)
+    checker.urls(content)
+    return checker.errors
+
+
+class _Checker:
+    def __init__(self):
+        self.errors: list[ContentError] = []
+        self.refs: list[tuple[Document, tuple, str, str]] = []  # doc, path, kind, slug
+
+    def error(self, doc: Document, path: tuple, message: str) -> None:
+        self.errors.append(ContentError(doc.path, line_of(doc.lines, path), message))
+
+    # --- shape -------------------------------------------------------------
+    def struct(self, doc, value, fields: dict, path: tuple) -> None:
+        where = f"'{path[-2]}' entry" if len(path) >= 2 and isinstance(path[-1], int) else "front matter"
+        if not isinstance(value, dict):
+            self.error(doc, path, f"expected a mapping of 'key: value' lines in {where}")
+            return
+        for key in value:
+            if key not in fields:
+                self.error(doc, path + (key,), f"unknown key '{key}'{did_you_mean(key, fields)}")
+        for name, spec in fields.items():
+            if name not in value or value[name] is None or value[name] == "":
+                if spec.required:
+                    self.error(doc, path, f"missing required field '{name}' in {where}")
+                continue
+            self.value(doc, value[name], spec.type, path + (name,))
+
+    def value(self, doc, value, kind, path: tuple) -> None:
+        name = next((p for p in reversed(path) if isinstance(p, str)), "value")
+        if isinstance(kind, Struct):
+            self.struct(doc, value, kind.fields, path)
+        elif isinstance(kind, OneOrList):
+            items = value if isinstance(value, list) else [value]
+            if isinstance(value, list) and not value:
+                self.error(doc, path, f"'{name}' needs at least one entry")
+            for i, item in enumerate(items):
+                self.value(doc, item, kind.item, path + (i,) if isinstance(value, list) else path)
+        elif isinstance(kind, ListOf):
+            if not isinstance(value, list):
+                self.error(doc, path, f"'{name}' must be a list (lines starting with '- ')")
+                return
+            if len(value) < kind.min_items:
+                self.error(doc, path, f"'{name}' needs at least {kind.min_items} entr"
+                                      f"{'y' if kind.min_items == 1 else 'ies'}")
+            for i, item in enumerate(value):
+                self.value(doc, item, kind.item, path + (i,))
+        elif isinstance(kind, Text):
+            if not isinstance(value, str):
+                self.error(doc, path, f"'{name}' must be text, not {_describe(value)}"
+                                      " (put it in quotes)")
+            elif kind.one_line and "\n" in value.strip():
+                self.error(doc, path, f"'{name}' must be a single line")
+        elif isinstance(kind, Number):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.error(doc, path, f"'{name}' must be a number, not {_describe(value)}")
+        elif isinstance(kind, Bool):
+            if not isinstance(value, bool):
+                self.error(doc, path, f"'{name}' must be true or false, not {_describe(value)}")
+        elif isinstance(kind, Date):
+            try:
+                parse_date(value)
+            except ValueError as exc:
+                self.error(doc, path, f"bad date in '{name}': {exc}")
+        elif isinstance(kind, Choice):
+            if value not in kind.values:
+                self.error(doc, path, f"'{name}' must be one of {', '.join(kind.values)}; "
+                                      f"got '{value}'{did_you_mean(value, kind.values)}")
+        elif isinstance(kind, Ref):
+            if not isinstance(value, str):
+                self.error(doc, path, f"'{name}' must be a slug, not {_describe(value)}")
+            else:
+                self.refs.append((doc, path, kind.kind, value))
+        else:  # pragma: no cover - a model bug, not a content error
+            raise TypeError(f"unknown field type {kind!r}")
+
+    def iso_code(self, doc: Document) -> None:
+        code = doc.meta.get("iso_code")
+        if isinstance(code, str) and iso_country(code) is None:
+            self.error(doc, ("iso_code",), f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+
+    # --- body ----------------------------------------------------------------
+    def body(self, doc: Document) -> None:
+        cites = doc.meta.get("citations")
+        count = len(cites) if isinstance(cites, list) else 0
+        for offset, text in enumerate(doc.body.split("\n")):
+            line = doc.body_line + offset
+            for match in CITE_MARK.finditer(text):
+                n = int(match.group(1))
+                if not 1 <= n <= count:
+                    self.errors.append(ContentError(
+                        doc.path, line, f"[cite:{n}] points past the page's {count} citation(s)"))
+            for match in WIKI_LINK.finditer(text):
+                kind, slug = match.group(1), match.group(2).strip()
+                if kind not in KINDS:
+                    self.errors.append(ContentError(
+                        doc.path, line, f"link [[{kind}/{slug}]]: unknown kind '{kind}'"
+                                        f"{did_you_mean(kind, KINDS)}"))
+                else:
+                    self.refs.append((doc, ("__body__", line), kind, slug))
+
+    # --- across files ----------------------------------------------------------
+    def unique_ids(self, content: Content) -> None:
+        """Dispute and figure ids are site-wide names, so each may be used once."""
+        seen: dict[tuple, Document] = {}
+        for doc in content.documents:
+            for i, dispute in enumerate(_list(doc.meta.get("disputes"))):
+                self._claim_id(seen, "dispute", doc, dispute, ("disputes", i, "id"))
+        for table in content.tables:
+            for i, row in enumerate(_list(table.meta.get("figures"))):
+                self._claim_id(seen, "figure", table, row, ("figures", i, "id"))
+
+    def _claim_id(self, seen, what, doc, entry, path) -> None:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            return
+        key = (what, entry["id"])
+        if key in seen:
+            self.error(doc, path, f"duplicate {what} id '{entry['id']}' (also in {seen[key].path})")
+        else:
+            seen[key] = doc
+
+    def references(self, content: Content) -> None:
+        known = defaultdict(set)
+        for doc in content.documents:
+            known[doc.kind].add(doc.slug)
+        for doc in content.documents:
+            for dispute in _list(doc.meta.get("disputes")):
+                if isinstance(dispute, dict) and isinstance(dispute.get("id"), str):
+                    known["dispute"].add(dispute["id"])
+        for doc, path, kind, slug in self.refs:
+            if slug in known[kind]:
+                continue
+            what = "dispute id" if kind == "dispute" else _singular(kind)
+            message = f"unknown {what} '{slug}'{did_you_mean(slug, known[kind])}"
+            if path and path[0] == "__body__":
+                self.errors.append(ContentError(doc.path, path[1], message))
+            else:
+                self.error(doc, path, message)
+
+    def urls(self, content: Content) -> None:
+        """Two files may not claim one URL, and no slug may leave its folder."""
+        owners: dict[tuple, Document] = {}
+        for doc in content.documents:
+            owners[(doc.kind, doc.slug)] = doc
+        for doc in content.documents:
+            for i, old in enumerate(_list(doc.meta.get("redirect_from"))):
+                if not isinstance(old, str):
+                    continue
+                path = ("redirect_from", i)
+                if not SLUG.match(old):
+                    self.error(doc, path, f"redirect_from '{old}' is not a valid slug")
+                elif (doc.kind, old) in owners:
+                    other = owners[(doc.kind, old)]
+                    self.error(doc, path, f"/{doc.kind}/{old}/ is written twice: by this redirect "
+                                          f"and by {other.path}")
+                else:
+                    owners[(doc.kind, old)] = doc
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _singular(kind: str) -> str:
+    return SINGULAR.get(kind, kind)
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"

@@ -1,0 +1,32 @@
+"""Shared helpers: a copy of the fixture site that a test may edit, and the CLI."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
+
+
+@pytest.fixture
+def site_dir(tmp_path) -> Path:
+    """A private copy of the fixture content."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)

@@ -1,0 +1,128 @@
+"""Whole builds: pages written, cross-links, base URL, atomic output, link integrity."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilateral.errors import ContentErrors
+from bilateral.linkcheck import check_links
+from bilateral.pipeline import ROOT, Project, build
+
+from conftest import FIXTURE, write
+
+CONTENTS = {"fixture": FIXTURE, "real": ROOT / "content"}
+
+
+@pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
+def built(request, tmp_path_factory):
+    sites = {}
+    for name, content in CONTENTS.items():
+        out = tmp_path_factory.mktemp(name) / "site"
+        build(Project(content=content), out, request.param)
+        sites[name] = out
+    return request.param, sites
+
+
+def test_every_page_kind_is_written(built):
+    _, sites = built
+    out = sites["fixture"]
+    for rel in ["index.html", "404.html", "timeline/index.html", "static/site.css",
+                "countries/index.html", "countries/peru/index.html",
+                "people/elnur-mammadov/index.html", "events/lima-consultations/index.html",
+                "organizations/azerbaijan-mfa/index.html", "topics/tourism/index.html",
+                "sources/talibov-op-ed/index.html"]:
+        assert (out / rel).is_file(), rel
+
+
+@pytest.mark.parametrize("site", CONTENTS)
+def test_no_broken_internal_links_or_fragments(built, site):
+    base, sites = built
+    report = check_links(sites[site], base)
+    assert report.pages > 10
+    assert report.broken == []
+
+
+def test_links_carry_the_base_path(built):
+    base, sites = built
+    html = (sites["fixture"] / "events" / "lima-consultations" / "index.html").read_text()
+    assert f'href="{base}countries/peru/"' in html
+    assert f'href="{base}static/site.css"' in html
+    assert 'href="/countries/' not in html or base == "/"
+
+
+def test_event_links_countries_and_they_link_back(built):
+    base, sites = built
+    for site in CONTENTS.values():
+        pass
+    out = sites["real"]
+    events = sorted((out / "events").glob("*/index.html"))
+    assert len(events) >= 3
+    for page in events:
+        slug = page.parent.name
+        html = page.read_text()
+        countries = [part.split('/"')[0] for part in html.split(f'href="{base}countries/')[1:]]
+        assert countries, f"event {slug} links no country"
+        for country in set(countries):
+            back = (out / "countries" / country / "index.html").read_text()
+            assert f'href="{base}events/{slug}/"' in back, (slug, country)
+
+
+def test_real_site_has_at_least_three_pages_per_main_kind(built):
+    _, sites = built
+    for kind in ["countries", "people", "events"]:
+        assert len(list((sites["real"] / kind).glob("*/index.html"))) >= 3
+
+
+def test_citations_link_to_source_pages_and_sources_link_back(built):
+    base, sites = built
+    out = sites["fixture"]
+    person = (out / "people" / "felix-denegri" / "index.html").read_text()
+    assert 'href="#note-1"' in person and 'id="note-1"' in person
+    assert f'href="{base}sources/talibov-op-ed/"' in person
+    source = (out / "sources" / "talibov-op-ed" / "index.html").read_text()
+    assert f'href="{base}people/felix-denegri/"' in source
+
+
+def test_redirect_pages_point_at_the_new_url(site_dir, tmp_path):
+    topic = site_dir / "topics" / "tourism.md"
+    topic.write_text(topic.read_text().replace("title: Tourism", "title: Tourism\nredirect_from: [travel]"))
+    build(Project(content=site_dir), tmp_path / "out", "/")
+    html = (tmp_path / "out" / "topics" / "travel" / "index.html").read_text()
+    assert 'url=/topics/tourism/' in html
+
+
+def test_failed_build_leaves_previous_site_untouched(site_dir, tmp_path):
+    out = tmp_path / "out"
+    build(Project(content=site_dir), out, "/")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    write(site_dir, "events/broken.md", "---\ntitle: x\n---\n")
+    with pytest.raises(ContentErrors):
+        build(Project(content=site_dir), out, "/")
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_render_failure_also_leaves_previous_site(site_dir, tmp_path):
+    out = tmp_path / "out"
+    build(Project(content=site_dir), out, "/")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "home.html").write_text("{{ undefined_name.boom }}")
+    with pytest.raises(Exception):
+        build(Project(content=site_dir, templates=templates), out, "/")
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_link_checker_catches_broken_links_and_fragments(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="/a/">ok</a><a href="/missing/">x</a><a href="#nope">y</a>'
+        '<a href="https://example.org/">ext</a><a id="here" href="#here">z</a>')
+    (tmp_path / "a" / "index.html").write_text('<a href="../index.html#here">back</a>')
+    report = check_links(tmp_path, "/")
+    assert sorted(report.broken) == ["index.html: #nope (no element with id 'nope')",
+                                     "index.html: /missing/ (no such file)"]
+    assert report.external == {"https://example.org/"}

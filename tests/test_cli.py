@@ -1,0 +1,49 @@
+"""The command-line contract: exit codes, located errors, no tracebacks."""
+from __future__ import annotations
+
+from conftest import FIXTURE, run_cli, write
+
+
+def test_check_passes_and_writes_nothing(tmp_path):
+    result = run_cli("check", "--content", FIXTURE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_lists_every_error_then_a_count(site_dir):
+    write(site_dir, "events/x.md", "---\ntitle: X\ndate: \"2025-13-01\"\nkind: meeting\n"
+                                   "countries: [atlantis]\ncitations: []\n---\n")
+    result = run_cli("check", "--content", site_dir)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "3 problems found"
+    assert all(":" in line and line.split(":")[1].isdigit() for line in lines[:-1])
+    assert any(line.endswith("x.md:5: unknown country 'atlantis'") for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_build_is_the_default_command(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("--content", FIXTURE, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.html").is_file()
+
+
+def test_build_with_errors_exits_1_without_traceback(site_dir, tmp_path):
+    write(site_dir, "topics/bad.md", "---\ntitle: [unclosed\n---\n")
+    result = run_cli("build", "--content", site_dir, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "topics/bad.md:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("frobnicate").returncode == 2
+    assert run_cli("build", "--no-such-flag").returncode == 2
+
+
+def test_missing_content_folder_is_a_content_error(tmp_path):
+    result = run_cli("check", "--content", tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "nowhere:1: content folder not found" in result.stderr

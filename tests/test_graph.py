@@ -1,0 +1,76 @@
+"""The graph: references resolved, backlinks, timelines, numbered citations."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.pipeline import load_graph
+
+from conftest import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_graph(FIXTURE)
+
+
+def test_references_become_entities(graph):
+    event = graph.get("events", "lima-consultations")
+    assert [c.slug for c in event.countries] == ["azerbaijan", "peru"]
+    assert event.people[0]["person"] is graph.get("people", "elnur-mammadov")
+    assert event.part_of is graph.get("events", "mammadov-visit-to-peru")
+    assert event.organizations[0].title == "Ministry of Foreign Affairs of Azerbaijan"
+
+
+def test_backlinks_list_every_referrer_once(graph):
+    peru = graph.get("countries", "peru")
+    assert [e.slug for e in peru.mentioned_in] == [
+        "felix-denegri", "mammadov-visit-to-peru", "lima-consultations"]
+
+
+def test_body_links_count_as_mentions(graph):
+    mammadov = graph.get("people", "elnur-mammadov")
+    assert graph.get("events", "mammadov-visit-to-peru") in mammadov.mentioned_in
+
+
+def test_site_timeline_is_chronological(graph):
+    assert [e.slug for e in graph.timeline] == [
+        "second-karabakh-war", "lima-consultations", "mammadov-visit-to-peru", "monterrey-lecture"]
+
+
+def test_entity_timelines_hold_their_events(graph):
+    assert [e.slug for e in graph.get("people", "elnur-mammadov").timeline] == [
+        "lima-consultations", "mammadov-visit-to-peru"]
+    assert [e.slug for e in graph.get("countries", "mexico").timeline] == ["monterrey-lecture"]
+    assert [e.slug for e in graph.get("topics", "tourism").timeline] == ["lima-consultations"]
+    assert [e.slug for e in graph.get("events", "mammadov-visit-to-peru").children] == ["lima-consultations"]
+
+
+def test_notes_number_prose_first_and_share_repeated_quotes(graph):
+    peru = graph.get("countries", "peru")
+    quotes = [c.quote for c in peru.notes]
+    # presence first (no prose citations), then the figure, then the dispute's
+    # claims, whose second claim repeats the figure's quote and so its number.
+    assert quotes[0].startswith("who also serves")
+    assert quotes[1] == "commemorated 29 years of diplomatic relations"
+    assert len(quotes) == 3
+    claim = peru.disputes[0]["claims"][1]["cite"][0]
+    assert peru.notes.number(claim) == 2
+
+
+def test_sources_know_the_pages_citing_them(graph):
+    cited = {e.slug for e in graph.get("sources", "pivot-op-ed").cited_by}
+    assert cited == {"peru"}
+    assert "elnur-mammadov" in {e.slug for e in graph.get("sources", "talibov-op-ed").cited_by}
+
+
+def test_figures_attach_to_their_country_and_dispute(graph):
+    peru = graph.get("countries", "peru")
+    assert [f.id for f in peru.figures] == ["peru-relations-years"]
+    assert peru.figures[0].dispute is graph.disputes["peru-example"]
+    assert peru.presence[0]["dispute"] is graph.disputes["peru-example"]
+
+
+def test_countries_get_iso_reference_data(graph):
+    assert graph.get("countries", "peru").iso["official_name"] == "Republic of Peru"
+    assert graph.get("countries", "azerbaijan").partner is False
+    assert graph.get("countries", "peru").partner is True

@@ -1,0 +1,179 @@
+"""Every content error names its file and the offending line."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.errors import ContentErrors
+from bilateral.pipeline import load_graph
+
+from conftest import write
+
+EVENT = """---
+title: A meeting
+date: "2025-09-03"
+kind: meeting
+countries: [peru]
+citations:
+  - source: talibov-op-ed
+    quote: "the first round of political consultations"
+---
+Body.
+"""
+
+
+def errors_for(site_dir) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_graph(site_dir)
+    return [str(e) for e in caught.value.errors]
+
+
+def only_error(site_dir) -> str:
+    errors = errors_for(site_dir)
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_fixture_is_valid(site_dir):
+    assert load_graph(site_dir).lookup
+
+
+def test_unknown_country_is_located_with_a_suggestion(site_dir):
+    path = write(site_dir, "events/x.md", EVENT.replace("countries: [peru]", "countries: [peru, perú, atlantis]"))
+    assert errors_for(site_dir) == [
+        f"{path}:5: unknown country 'atlantis'",
+        f"{path}:5: unknown country 'perú' (did you mean 'peru'?)",
+    ]
+
+
+def test_unknown_reference_in_nested_list_points_at_its_line(site_dir):
+    text = EVENT.replace("countries: [peru]\n", "countries: [peru]\npeople:\n  - person: elnur-mamadov\n    role: x\n")
+    write(site_dir, "events/x.md", text)
+    assert only_error(site_dir).endswith(
+        "events/x.md:7: unknown person 'elnur-mamadov' (did you mean 'elnur-mammadov'?)")
+
+
+def test_unknown_key_suggests_the_right_one(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("kind: meeting", "kind: meeting\ncountires: [peru]"))
+    assert only_error(site_dir).endswith("events/x.md:5: unknown key 'countires' (did you mean 'countries'?)")
+
+
+def test_missing_required_field(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace('date: "2025-09-03"\n', ""))
+    assert only_error(site_dir).endswith("events/x.md:2: missing required field 'date' in front matter")
+
+
+def test_missing_required_field_in_a_nested_entry(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace('    quote: "the first round of political consultations"\n', ""))
+    assert only_error(site_dir).endswith("events/x.md:7: missing required field 'quote' in 'citations' entry")
+
+
+@pytest.mark.parametrize("bad, why", [
+    ('"2025-13-45"', "month 13 does not exist"),
+    ('"2025-02-30"', "day 30 does not exist"),
+    ('"next week"', "is not a date"),
+    ("2025-02-30", "cannot be read"),  # unquoted: YAML itself refuses it
+])
+def test_bad_dates(site_dir, bad, why):
+    write(site_dir, "events/x.md", EVENT.replace('"2025-09-03"', bad))
+    error = only_error(site_dir)
+    assert "events/x.md:3:" in error and why in error
+
+
+def test_wrong_choice_lists_the_choices(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("kind: meeting", "kind: meetng"))
+    error = only_error(site_dir)
+    assert error.endswith("(did you mean 'meeting'?)") and "events/x.md:4: 'kind' must be one of visit," in error
+
+
+def test_citation_to_missing_source(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("source: talibov-op-ed", "source: talibov-oped"))
+    assert only_error(site_dir).endswith("events/x.md:7: unknown source 'talibov-oped' (did you mean 'talibov-op-ed'?)")
+
+
+def test_text_field_given_a_number(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("title: A meeting", "title: 1996"))
+    assert "events/x.md:2: 'title' must be text, not the number 1996 (put it in quotes)" in only_error(site_dir)
+
+
+def test_yaml_syntax_error_is_located(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("countries: [peru]", "countries: [peru"))
+    error = only_error(site_dir)
+    assert "events/x.md:" in error and "YAML syntax error" in error
+
+
+def test_duplicate_key(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("kind: meeting", "kind: meeting\nkind: visit"))
+    assert only_error(site_dir).endswith("events/x.md:5: duplicate key 'kind'")
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("", "empty file", 1),
+    ("title: x\n", "missing front matter", 1),
+    ("---\ntitle: x\n", "front matter is not closed", 1),
+    ("---\n- a\n- b\n---\n", "front matter must be a mapping", 2),
+])
+def test_malformed_files(site_dir, text, message, line):
+    write(site_dir, "topics/x.md", text)
+    error = only_error(site_dir)
+    assert f"topics/x.md:{line}: {message}" in error
+
+
+def test_invalid_utf8_names_the_line(site_dir):
+    (site_dir / "topics" / "x.md").write_bytes(b"---\ntitle: ok\n---\nline\n\xff\xfe bad\n")
+    assert "topics/x.md:5: not valid UTF-8" in only_error(site_dir)
+
+
+def test_bad_file_name_is_not_a_slug(site_dir):
+    write(site_dir, "topics/Bad Name.md", "---\ntitle: x\n---\n")
+    assert "is not a valid slug" in only_error(site_dir)
+
+
+def test_stray_file_and_folder(site_dir):
+    write(site_dir, "topics/notes.txt", "hello")
+    write(site_dir, "event/x.md", "---\ntitle: x\n---\n")
+    errors = errors_for(site_dir)
+    assert any("topics/notes.txt:1: not a content file" in e for e in errors)
+    assert any("/event:1: unexpected entry in content/" in e for e in errors)
+
+
+def test_duplicate_dispute_id(site_dir):
+    peru = (site_dir / "countries" / "peru.md").read_text()
+    write(site_dir, "countries/mexico.md", "---\ntitle: Mexico\niso_code: MX\n" +
+          peru[peru.index("disputes:"):])
+    error = only_error(site_dir)
+    assert "countries/peru.md:15: duplicate dispute id 'peru-example' (also in " in error
+    assert error.endswith("countries/mexico.md)")
+
+
+def test_unknown_dispute_reference(site_dir):
+    path = site_dir / "figures" / "trade.yml"
+    path.write_text(path.read_text().replace("dispute: peru-example", "dispute: peru-exampel"))
+    assert only_error(site_dir).endswith("figures/trade.yml:10: unknown dispute id 'peru-exampel' (did you mean 'peru-example'?)")
+
+
+def test_unknown_iso_code(site_dir):
+    write(site_dir, "countries/atlantis.md", "---\ntitle: Atlantis\niso_code: QQ\n---\n")
+    assert only_error(site_dir).endswith("countries/atlantis.md:3: 'QQ' is not an ISO 3166-1 alpha-2 country code")
+
+
+def test_body_citation_marker_out_of_range(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("Body.", "Body.\n\nMore [cite:2]."))
+    assert only_error(site_dir).endswith("events/x.md:12: [cite:2] points past the page's 1 citation(s)")
+
+
+def test_body_link_to_unknown_page(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("Body.", "See [[people/felix-denegry]]."))
+    assert only_error(site_dir).endswith(
+        "events/x.md:10: unknown person 'felix-denegry' (did you mean 'felix-denegri'?)")
+
+
+def test_two_files_claiming_one_url(site_dir):
+    write(site_dir, "topics/trade.md", "---\ntitle: Trade\nredirect_from: [tourism]\n---\n")
+    assert "/topics/tourism/ is written twice" in only_error(site_dir)
+
+
+def test_every_error_is_reported_in_one_pass(site_dir):
+    write(site_dir, "events/a.md", EVENT.replace("kind: meeting", "kind: nope"))
+    write(site_dir, "events/b.md", EVENT.replace('"2025-09-03"', '"2025-13-01"'))
+    write(site_dir, "topics/c.md", "")
+    assert len(errors_for(site_dir)) == 3
