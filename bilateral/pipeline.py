@@ -33,14 +33,27 @@ def load_graph(content_dir: Path) -> Graph:
     return build_graph(content)
 
 
+# Outputs besides the HTML pages (feeds, sitemaps, data files): each is a
+# function (graph, urls) -> {site-relative path: text}, added here.
+EXTRA_OUTPUTS: list = []
+
+# Steps that run on the complete staged site before it replaces the old one
+# (a search indexer, say): each is a function (staging folder, base_url) -> None.
+FINALIZERS: list = []
+
+
 def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str, str]:
     urls = Urls(base_url, graph.site.get("site_url", ""))
     env = make_environment(project.templates, graph, urls)
-    return {page.path: render_page(env, page) for page in plan_pages(graph)}
+    files = {page.path: render_page(env, page) for page in plan_pages(graph)}
+    for make in EXTRA_OUTPUTS:
+        files.update(make(graph, urls))
+    return files
 
 
 def build(project: Project, out: Path, base_url: str = "/") -> dict[str, str]:
     graph = load_graph(project.content)
     files = render_site(graph, project, base_url)
-    write_site(Path(out), files, project.static)
+    write_site(Path(out), files, project.static,
+               finalize=lambda staging: [step(staging, base_url) for step in FINALIZERS])
     return files

@@ -12,7 +12,10 @@ from pathlib import Path
 from .urls import output_file
 
 
-def write_site(out: Path, files: dict[str, str | bytes], static: Path | None) -> None:
+def write_site(out: Path, files: dict[str, str | bytes], static: Path | None,
+               finalize=None) -> None:
+    """Write files (site-relative path -> content) and static/ into out.
+    `finalize(staging)` may add to the complete site before it goes live."""
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -27,6 +30,8 @@ def write_site(out: Path, files: dict[str, str | bytes], static: Path | None) ->
             if isinstance(data, str):
                 data = data.encode("utf-8")
             target.write_bytes(data)
+        if finalize is not None:
+            finalize(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -40,7 +45,6 @@ def _swap(new: Path, out: Path) -> None:
         old.rmdir()
         out.rename(old)
     new.rename(out)
-    new_mode = 0o755
-    out.chmod(new_mode)
+    out.chmod(0o755)  # mkdtemp made it private; a web server must read it
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
