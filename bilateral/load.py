@@ -54,7 +54,10 @@ def load_content(root: Path, errors: list[ContentError]) -> Content:
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name == "site.yml":
             continue
-        if entry.is_dir() and entry.name in KINDS:
+        if entry.is_symlink():
+            errors.append(ContentError(display_path(entry), 1,
+                                       "symbolic links are not allowed in content/: commit the folder itself"))
+        elif entry.is_dir() and entry.name in KINDS:
             content.documents += _read_folder(entry, entry.name, ".md", _read_markdown, errors)
         elif entry.is_dir() and entry.name == "figures":
             content.tables += _read_folder(entry, "figures", ".yml", _read_yaml, errors)
@@ -69,6 +72,10 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
     docs = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
+            continue
+        if path.is_symlink():  # it could pull any file on the build machine into the site
+            errors.append(ContentError(display_path(path), 1,
+                                       "symbolic links are not allowed in content/: commit the file itself"))
             continue
         if path.is_dir() or path.suffix != suffix:
             errors.append(ContentError(display_path(path), 1,
@@ -86,7 +93,11 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
 
 
 def _decode(path: Path, errors) -> str | None:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.append(ContentError(display_path(path), 1, f"cannot read file: {exc.strerror}"))
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -17,6 +17,11 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Url:
+    """An absolute http(s) URL: pages link to it, so no other scheme may pass."""
+
+
+@dataclass(frozen=True)
 class Number:
     pass
 
@@ -186,7 +191,7 @@ KINDS: dict[str, dict] = {
                    "what sort of document"),
         language=Field(Text(one_line=True), True, "BCP 47 language code", "en"),
         standpoint=Field(Text(one_line=True), True, "one line on the document's standpoint"),
-        url=Field(Text(one_line=True), False, "where it was published"),
+        url=Field(Url(), False, "where it was published"),
     ),
     "topics": _kind(),
 }
@@ -211,7 +216,7 @@ FIGURE_TABLE = {"figures": Field(ListOf(FIGURE, min_items=1), True, "the table's
 SITE = {
     "title": Field(Text(one_line=True), True, "site title"),
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
-    "site_url": Field(Text(one_line=True), False, "absolute URL the site is published at"),
+    "site_url": Field(Url(), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
 }
 

@@ -17,6 +17,16 @@ from .markup import plain_text, render_body
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls, page_path
 
+# Every page's Content-Security-Policy (a <meta> in base.html): only this
+# site's own files may load, so even markup that slipped past the sanitizer
+# could run no inline script, handler or style. Templates therefore carry no
+# inline <script>, <style>, style="" or on*="" either. (frame-ancestors and
+# report-uri are ignored in a <meta> policy, so they are not set here.)
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+])
+
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
 
@@ -43,6 +53,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
+                       content_security_policy=CONTENT_SECURITY_POLICY,
                        kind_titles=KIND_TITLES, singular=SINGULAR)
     env.filters.update(
         href=urls.entity,

@@ -5,13 +5,14 @@ Nothing here changes the content; the graph stage can trust what passes.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from collections import defaultdict
 
 from .dates import parse_date
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
 from .model import (FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
-                    OneOrList, Ref, Struct, Text)
+                    OneOrList, Ref, Struct, Text, Url)
 from .reference import iso_country
 from .yamlines import line_of
 
@@ -85,6 +86,10 @@ class _Checker:
                                       " (put it in quotes)")
             elif kind.one_line and "\n" in value.strip():
                 self.error(doc, path, f"'{name}' must be a single line")
+        elif isinstance(kind, Url):
+            if not isinstance(value, str) or not _is_web_url(value):
+                self.error(doc, path, f"'{name}' must be a full http:// or https:// address, "
+                                      f"not {_describe(value)}")
         elif isinstance(kind, Number):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.error(doc, path, f"'{name}' must be a number, not {_describe(value)}")
@@ -148,7 +153,10 @@ class _Checker:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             return
         key = (what, entry["id"])
-        if key in seen:
+        if not SLUG.match(entry["id"]):  # it becomes an HTML id and a #fragment
+            self.error(doc, path, f"{what} id '{entry['id']}' is not a valid slug: use lower-case "
+                                  "ASCII letters, digits and single hyphens")
+        elif key in seen:
             self.error(doc, path, f"duplicate {what} id '{entry['id']}' (also in {seen[key].path})")
         else:
             seen[key] = doc
@@ -189,6 +197,18 @@ class _Checker:
                                           f"and by {other.path}")
                 else:
                     owners[(doc.kind, old)] = doc
+
+
+def _is_web_url(text: str) -> bool:
+    """http(s) with a host, and no whitespace or control character a browser
+    would silently drop (which is how a scheme check gets fooled)."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return False
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed [IPv6] host
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _list(value) -> list:
