@@ -30,3 +30,36 @@ def write(root: Path, rel: str, text: str) -> Path:
 def run_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
                           cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+REAL_CONTENT = ROOT / "content"
+
+
+def site_contents() -> dict[str, Path]:
+    """The fixture site always; the real content whenever the checkout has it."""
+    contents = {"fixture": FIXTURE}
+    if (REAL_CONTENT / "site.yml").is_file():
+        contents["real"] = REAL_CONTENT
+    return contents
+
+
+@pytest.fixture(scope="session")
+def built_at_root(tmp_path_factory):
+    """built_at_root(name) -> the folder that content was built into at /,
+    built once per session for the whole-site checks (validity,
+    accessibility), which crawl whatever pages exist."""
+    from bilateral.pipeline import Project, build
+
+    sites: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in sites:
+            out = tmp_path_factory.mktemp(f"built-{name}") / "site"
+            build(Project(content=site_contents()[name]), out, "/")
+            sites[name] = out
+        return sites[name]
+    return get
+
+
+def html_pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))

@@ -1,0 +1,48 @@
+"""Two builds of the same content are byte-identical, whatever the clock,
+time zone, hash seed or output folder: the whole output tree is compared, so
+this covers every file any stage or finalizer writes."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, site_contents
+
+
+def build_in_process(content: Path, out: Path, env: dict) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+                             "--out", str(out)], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **env}, cwd=out.parent)
+    assert result.returncode == 0, result.stderr
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("site", site_contents())
+def test_two_builds_are_byte_identical(tmp_path, site):
+    content = site_contents()[site]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    build_in_process(content, tmp_path / "a" / "site", {"PYTHONHASHSEED": "1", "TZ": "UTC"})
+    time.sleep(1.1)  # a clock reading anywhere would now differ
+    build_in_process(content, tmp_path / "b" / "out", {"PYTHONHASHSEED": "2", "TZ": "Asia/Baku"})
+    first, second = tree(tmp_path / "a" / "site"), tree(tmp_path / "b" / "out")
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+@pytest.mark.parametrize("site", site_contents())
+def test_output_holds_no_build_date(built_at_root, site):
+    today = dt.date.today()
+    stamps = {today.isoformat(), today.strftime("%d %B %Y").lstrip("0")}
+    for path, data in tree(built_at_root(site)).items():
+        text = data.decode("utf-8", errors="replace")
+        assert not any(stamp in text for stamp in stamps), path
