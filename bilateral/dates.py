@@ -4,6 +4,7 @@ One parser and one formatter, so every page shows a date the same way.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -30,9 +31,8 @@ class Point:
     def last_day(self) -> dt.date:
         if self.day:
             return self.first_day()
-        if self.month:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+        if self.month:  # (not "first of next month minus a day": December 9999 has no next month)
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
     def iso(self) -> str:
@@ -93,6 +93,8 @@ def _point(text: str) -> Point:
     if not m:
         raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or START/END")
     year, month, day = (int(g) if g else None for g in m.groups())
+    if year < 1:  # the calendar (and Python's dates) start at year 1
+        raise ValueError(f"'{text}' is not a date: there is no year 0")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month} does not exist")
     if day is not None:

@@ -32,6 +32,8 @@ def test_yaml_native_values_are_accepted():
     ("Sept 2025", "is not a date"),
     ("2025-09/2025-01", "ends before it starts"),
     ("", "is not a date"),
+    ("0000", "there is no year 0"),
+    ("0000-01-01/2025", "there is no year 0"),
 ])
 def test_impossible_dates_are_refused(text, why):
     with pytest.raises(ValueError, match=why):
@@ -42,3 +44,11 @@ def test_sort_puts_vaguer_dates_first_then_by_start():
     dates = [parse_date(t) for t in ["2025-09-03", "2025", "2025-09", "2024-12-31", "2025-09-03/2025-09-04"]]
     ordered = [d.iso() for d in sorted(dates, key=lambda d: d.sort_key())]
     assert ordered == ["2024-12-31", "2025", "2025-09", "2025-09-03", "2025-09-03/2025-09-04"]
+
+
+def test_the_calendars_edges_are_dates():
+    """Found by fuzzing: December 9999 has no next month to count back from."""
+    last = parse_date("9999-12")
+    assert last.sort_key() == (dt.date(9999, 12, 1), dt.date(9999, 12, 31))
+    assert parse_date("0001/9999").sort_key() == (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    assert parse_date("2024-02").sort_key()[1] == dt.date(2024, 2, 29)
