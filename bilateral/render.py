@@ -65,6 +65,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
         plain=plain_text,
         cite=cite_marks,
         number=format_number,
+        dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
     )
     return env
 
@@ -87,6 +88,13 @@ def cite_marks(citations, page: Entity) -> Markup:
     numbers = sorted({page.notes.number(c) for c in citations})
     return Markup("").join(Markup('<sup class="cite"><a href="#note-{0}">[{0}]</a></sup>').format(n)
                            for n in numbers)
+
+
+def dispute_href(urls: Urls, dispute, page: Entity) -> str:
+    """Link to a dispute's section: on this page, or on the page that owns it
+    (a figure on a topic page may be one side of a dispute told on a country's)."""
+    here = "" if dispute.owner is page else urls.entity(dispute.owner)
+    return f"{here}#dispute-{dispute.id}"
 
 
 def format_number(value) -> str:

@@ -1,6 +1,7 @@
 """Whole builds: pages written, cross-links, base URL, atomic output, link integrity."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,8 @@ def test_event_links_countries_and_they_link_back(built):
     for page in events:
         slug = page.parent.name
         html = page.read_text()
-        countries = [part.split('/"')[0] for part in html.split(f'href="{base}countries/')[1:]]
+        facts = html.split("<dt>Countries</dt>", 1)[1].split("</dd>", 1)[0]  # its own, not its parts'
+        countries = re.findall(rf'href="{re.escape(base)}countries/([a-z0-9-]+)/"', facts)
         assert countries, f"event {slug} links no country"
         for country in set(countries):
             back = (out / "countries" / country / "index.html").read_text()
@@ -126,3 +128,14 @@ def test_link_checker_catches_broken_links_and_fragments(tmp_path):
     assert sorted(report.broken) == ["index.html: #nope (no element with id 'nope')",
                                      "index.html: /missing/ (no such file)"]
     assert report.external == {"https://example.org/"}
+
+
+def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
+    """A figure shown on a topic page may be one side of a dispute that lives
+    on a country page: its badge must link that page's #dispute-..."""
+    table = site_dir / "figures" / "trade.yml"
+    table.write_text(table.read_text().replace("country: peru", "country: peru\n    topics: [tourism]"))
+    build(Project(content=site_dir), tmp_path / "out", "/")
+    topic = (tmp_path / "out" / "topics" / "tourism" / "index.html").read_text()
+    assert 'href="/countries/peru/#dispute-peru-example"' in topic
+    assert check_links(tmp_path / "out", "/").broken == []
