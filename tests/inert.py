@@ -1,13 +1,14 @@
 """What makes a built page unsafe, found by parsing it as a browser would.
 
 `live_dangers(html)` lists every way the page could run script or load
-something foreign: script elements that are inline or not the site's own
-files, frames and plugins, event-handler and style attributes, and URLs whose
+something foreign: script elements that are inline (JSON data blocks such as
+JSON-LD excepted, if they hold valid JSON) or not the site's own files, frames and plugins, event-handler and style attributes, and URLs whose
 scheme (after entity decoding and with the whitespace and control characters
 a browser ignores removed) is javascript:, vbscript: or data:.
 """
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -15,6 +16,7 @@ FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "s
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background",
                   "cite", "srcset", "xlink:href", "ping"}
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}  # never executed
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -29,6 +31,7 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.base = base
         self.found: list[str] = []
+        self.data_script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in FORBIDDEN_TAGS:
@@ -43,7 +46,10 @@ class _Scan(HTMLParser):
                 self.found.append(f"<{tag} {name}={value!r}> dangerous URL")
         if tag == "script":
             src = dict(attrs).get("src")
-            if not src:
+            kind = (dict(attrs).get("type") or "").lower()
+            if not src and kind in DATA_SCRIPT_TYPES:
+                self.data_script = []  # inert data (JSON-LD), as long as it is JSON through and through
+            elif not src:
                 self.found.append("inline <script>")
             elif not (src.startswith(self.base) and not src.startswith("//")):
                 self.found.append(f"<script src={src!r}> from outside the site")
@@ -51,6 +57,19 @@ class _Scan(HTMLParser):
             target = (dict(attrs).get("content") or "").partition("url=")[2]
             if scheme_is_dangerous(target):
                 self.found.append(f"meta refresh to {target!r}")
+
+
+    def handle_data(self, data):
+        if self.data_script is not None:
+            self.data_script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.data_script is not None:
+            try:
+                json.loads("".join(self.data_script))
+            except ValueError:
+                self.found.append("data <script> that is not valid JSON (broken out of?)")
+            self.data_script = None
 
 
 def live_dangers(html: str, base: str = "/") -> list[str]:

@@ -68,6 +68,8 @@ def test_the_inertness_check_itself_sees_each_danger():
                 '<script src="https://example.org/x.js"></script>']:
         assert live_dangers(raw), raw
     assert live_dangers('<script src="/static/site.js"></script>') == []
+    assert live_dangers('<script type="application/ld+json">{"name": "a\\u003c/script>"}</script>') == []
+    assert live_dangers('<script type="application/ld+json">{"name": "</script><b>"}</script>')
     assert not scheme_is_dangerous("https://example.org/javascript:x")
 
 
@@ -211,3 +213,22 @@ def test_symlinked_content_file_is_refused(site_dir, tmp_path):
         load_graph(site_dir)
     [error] = caught.value.errors
     assert error.path.endswith("topics/leak.md") and "symbolic links are not allowed" in error.message
+
+
+def test_autoescaping_is_on_for_every_template(tmp_path):
+    from bilateral.render import make_environment
+    from bilateral.urls import Urls
+
+    env = make_environment(Project().templates, load_graph(FIXTURE), Urls("/"))
+    names = sorted(p.name for p in Project().templates.glob("*"))
+    assert names and all(env.autoescape(name) for name in names + ["new.xml", "feed.txt", None])
+    assert env.from_string("{{ x }}").render(x='<a href="x">') == "&lt;a href=&#34;x&#34;&gt;"
+
+
+def test_templates_hold_no_inline_script_style_or_handler():
+    """The CSP forbids them; this names the template rather than the page."""
+    for template in sorted(Project().templates.glob("*.html")):
+        source = template.read_text(encoding="utf-8")
+        assert not re.search(r"<style\b|\sstyle\s*=|\son[a-z]+\s*=", source, re.I), template.name
+        for attrs in re.findall(r"<script\b([^>]*)>", source, re.I):
+            assert "src=" in attrs or "application/ld+json" in attrs, template.name
