@@ -17,6 +17,7 @@ from .reference import iso_country
 from .yamlines import line_of
 
 CITE_MARK = re.compile(r"\[cite:(\d+)\]")
+LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
 WIKI_LINK = re.compile(r"\[\[([a-z]+)/([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
@@ -24,6 +25,7 @@ def validate(content: Content) -> list[ContentError]:
     checker = _Checker()
     if content.site is not None:
         checker.struct(content.site, content.site.meta, SITE, ())
+        checker.language_tag(content.site)
     for doc in content.documents:
         checker.struct(doc, doc.meta, KINDS[doc.kind], ())
         checker.body(doc)
@@ -117,6 +119,12 @@ class _Checker:
         code = doc.meta.get("iso_code")
         if isinstance(code, str) and iso_country(code) is None:
             self.error(doc, ("iso_code",), f"'{code}' is not an ISO 3166-1 alpha-2 country code")
+
+    def language_tag(self, doc: Document) -> None:
+        """The site's language becomes <html lang>, which must be a BCP 47 tag."""
+        tag = doc.meta.get("language")
+        if isinstance(tag, str) and not LANGUAGE_TAG.match(tag):
+            self.error(doc, ("language",), f"'{tag}' is not a BCP 47 language tag (e.g. en, es, pt-BR)")
 
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:

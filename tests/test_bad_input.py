@@ -98,6 +98,8 @@ CASES = {
                                        "sources/talibov-op-ed.md"),
     "symlinked content file": ([symlink("topics/x.md", "topics/tourism.md")], "topics/x.md"),
     "stray folder": ([add("drafts/x.md", TOPIC.format(title="x", extra=""))], "drafts"),
+    "site language that is no language tag": ([edit("site.yml", "language: en", 'language: "en\\" onload=\\"x"')],
+                                              "site.yml"),
     "missing site.yml": ([lambda content: (content / "site.yml").unlink()], "site.yml"),
 }
 
