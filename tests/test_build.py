@@ -139,3 +139,31 @@ def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
     topic = (tmp_path / "out" / "topics" / "tourism" / "index.html").read_text()
     assert 'href="/countries/peru/#dispute-peru-example"' in topic
     assert check_links(tmp_path / "out", "/").broken == []
+
+
+def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_path, monkeypatch):
+    import socket
+
+    source = site_dir / "sources" / "talibov-op-ed.md"
+    source.write_text(source.read_text().replace("language: en", "language: en\nurl: https://example.org/op-ed"))
+    build(Project(content=site_dir), tmp_path / "out", "/")
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the link checker must not open connections")
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    report = check_links(tmp_path / "out", "/")
+    assert report.broken == []
+    assert report.external == {"https://example.org/op-ed"}
+
+
+def test_link_report_command(tmp_path, capsys):
+    from bilateral.linkcheck import main
+
+    (tmp_path / "index.html").write_text('<a href="https://example.org/b">b</a><a href="https://example.org/a">a</a>')
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["external: https://example.org/a", "external: https://example.org/b",
+                   "1 pages, 2 links, 0 broken, 2 external (not fetched)"]
+    (tmp_path / "index.html").write_text('<a href="/gone/">x</a>')
+    assert main([str(tmp_path)]) == 1
+    assert "broken: index.html: /gone/ (no such file)" in capsys.readouterr().out
