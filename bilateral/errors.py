@@ -1,6 +1,7 @@
 """Located content errors: every problem an editor can cause is one of these."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -11,7 +12,16 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{_visible(self.path)}:{self.line}: {_visible(self.message)}"
+
+
+def _visible(text: str) -> str:
+    """Control characters (a newline in a value or file name) written as escapes,
+    so each error stays one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class ContentErrors(Exception):

@@ -10,7 +10,9 @@ from .errors import ContentError
 from .model import KINDS
 from .yamlines import YamlError, load_with_lines
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \Z, not $: '$' also matches before a final newline, and "tourism\n" must not
+# pass as a slug (stripped later, it would overwrite /topics/tourism/).
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass

@@ -75,6 +75,8 @@ CASES = {
                                          "countries/Peru.md"),
     "file name with a backslash path": ([add("topics/x\\..\\..\\evil.md", TOPIC.format(title="x", extra=""))],
                                         "topics/x\\..\\..\\evil.md"),
+    "file name with a newline": ([add("topics/x\nx.md", TOPIC.format(title="x", extra=""))],
+                                 "topics/x\\nx.md"),
     "file name with dots": ([add("topics/x..md", TOPIC.format(title="x", extra=""))], "topics/x..md"),
     "upper-case extension": ([add("topics/x.MD", TOPIC.format(title="x", extra=""))], "topics/x.MD"),
     "duplicate dispute id": ([add("countries/atlantis.md",
@@ -90,6 +92,8 @@ CASES = {
         title="x", extra='redirect_from: ["/etc/x"]\n'))], "topics/x.md"),
     "redirect onto an existing page": ([add("topics/x.md", TOPIC.format(
         title="x", extra="redirect_from: [tourism]\n"))], "topics/x.md"),
+    "redirect with a trailing newline onto a page": ([add("topics/x.md", TOPIC.format(
+        title="x", extra='redirect_from: ["tourism\\n"]\n'))], "topics/x.md"),
     "two redirects onto one url": ([add("topics/x.md", TOPIC.format(title="x", extra="redirect_from: [old]\n")),
                                     add("topics/y.md", TOPIC.format(title="y", extra="redirect_from: [old]\n"))],
                                    "topics/y.md"),
@@ -132,7 +136,9 @@ def test_bad_input_is_a_located_error_and_the_last_site_survives(good_site, tmp_
     assert "Traceback" not in result.stderr
     located = re.compile(rf"^{re.escape(str(content / named))}:\d+: \S", re.M)
     assert located.search(result.stderr), result.stderr
-    assert re.search(r"^\d+ problems? found$", result.stderr, re.M)
+    *errors, count = result.stderr.strip().split("\n")
+    assert re.fullmatch(r"\d+ problems? found", count)
+    assert all(re.fullmatch(r".+:\d+: .+", error) for error in errors), errors  # one line each
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no staging left behind
 
