@@ -16,6 +16,10 @@ except AttributeError:  # pragma: no cover
 
 Path = tuple
 
+# Far above any real content file (the largest has a few hundred values).
+MAX_VALUES = 50_000
+MAX_DEPTH = 20
+
 
 class YamlError(ValueError):
     def __init__(self, line: int, message: str):
@@ -26,6 +30,7 @@ class YamlError(ValueError):
 def load_with_lines(text: str, first_line: int = 1):
     """Return (value, lines) for a YAML document; raise YamlError with its line."""
     try:
+        _check_depth(text, first_line)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -39,17 +44,51 @@ def load_with_lines(text: str, first_line: int = 1):
     return _Builder(first_line, lines).build(node, ()), lines
 
 
+def _check_depth(text: str, first_line: int) -> None:
+    """Refuse absurd nesting before composing: libyaml's composer and our
+    builder both recurse per level, and [[[[...]]]] deep enough would
+    overflow the stack (a RecursionError, or a crash in C)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):  # the event parser keeps its own stack
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(first_line + event.start_mark.line,
+                                f"YAML nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 class _Builder:
     def __init__(self, first_line: int, lines: dict):
         self.offset = first_line
         self.lines = lines
         self.scalars = SafeConstructor()
+        self.budget = MAX_VALUES
+        self.open: set[int] = set()  # collections being built, to catch self-reference
 
     def line(self, node) -> int:
         return self.offset + node.start_mark.line
 
     def build(self, node, path: Path):
+        # Aliases (*name) are welcome, but nested ones multiply: a "billion
+        # laughs" file would expand until the build ran out of memory.
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlError(self.line(node), f"YAML expands to more than {MAX_VALUES} values "
+                                             "(aliases nested too deep?)")
         self.lines.setdefault(path, self.line(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.open:  # an alias inside its own anchor: &a [*a]
+                raise YamlError(self.line(node), "YAML alias refers to a value that contains it")
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self.scalar(node)
+
+    def _collection(self, node, path: Path):
         if isinstance(node, yaml.MappingNode):
             out = {}
             for key_node, value_node in node.value:
@@ -62,9 +101,7 @@ class _Builder:
                 self.lines[path + (key,)] = self.line(key_node)
                 out[key] = self.build(value_node, path + (key,))
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def scalar(self, node):
         if not isinstance(node, yaml.ScalarNode):

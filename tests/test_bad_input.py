@@ -52,10 +52,19 @@ def symlink(rel: str, target: str):
 PERU_DISPUTE = (FIXTURE / "countries" / "peru.md").read_text(encoding="utf-8")
 PERU_DISPUTE = PERU_DISPUTE[PERU_DISPUTE.index("disputes:"):]
 
+# Nine aliases to nine aliases to ...: a few lines that expand to billions of values.
+BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 12))
+
 # case -> (changes to the good content, the file the error must name)
 CASES = {
     "yaml syntax error": ([add("events/x.md", EVENT.replace("[peru]", "[peru"))], "events/x.md"),
     "yaml tab indentation": ([add("topics/x.md", "---\ntitle: x\n\tsummary: y\n---\n")], "topics/x.md"),
+    "yaml alias bomb": ([add("topics/x.md", "---\ntitle: x\n" + BOMB + "---\n")], "topics/x.md"),
+    "yaml alias inside itself": ([add("topics/x.md", "---\ntitle: x\naliases: &a [*a]\n---\n")],
+                                 "topics/x.md"),
+    "yaml nested too deep": ([add("topics/x.md", "---\ntitle: x\naliases: " + "[" * 100_000
+                                  + "]" * 100_000 + "\n---\n")], "topics/x.md"),
     "missing front matter": ([add("topics/x.md", "# Just a heading\n\nText.\n")], "topics/x.md"),
     "unclosed front matter": ([add("topics/x.md", "---\ntitle: x\n")], "topics/x.md"),
     "front matter not a mapping": ([add("topics/x.md", "---\n- a\n---\n")], "topics/x.md"),

@@ -177,3 +177,11 @@ def test_every_error_is_reported_in_one_pass(site_dir):
     write(site_dir, "events/b.md", EVENT.replace('"2025-09-03"', '"2025-13-01"'))
     write(site_dir, "topics/c.md", "")
     assert len(errors_for(site_dir)) == 3
+
+
+def test_yaml_aliases_repeat_a_value(site_dir):
+    """Editors may reuse a citation with &anchor / *alias (the real content does)."""
+    write(site_dir, "events/x.md", EVENT.replace("citations:\n  - source", "citations:\n  - &c\n    source")
+          .replace("---\nBody.", "  - *c\n---\nBody. [cite:2]"))
+    graph = load_graph(site_dir)
+    assert len(graph.get("events", "x").citations) == 2
