@@ -47,7 +47,11 @@ def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str
     env = make_environment(project.templates, graph, urls)
     files = {page.path: render_page(env, page) for page in plan_pages(graph)}
     for make in EXTRA_OUTPUTS:
-        files.update(make(graph, urls))
+        extra = make(graph, urls)
+        clash = sorted(files.keys() & extra.keys())
+        if clash:  # an extra output must never silently replace a page
+            raise ValueError(f"{make.__name__} would overwrite {', '.join(clash)}")
+        files.update(extra)
     return files
 
 

@@ -16,6 +16,7 @@ def write_site(out: Path, files: dict[str, str | bytes], static: Path | None,
                finalize=None) -> None:
     """Write files (site-relative path -> content) and static/ into out.
     `finalize(staging)` may add to the complete site before it goes live."""
+    _refuse_clashes(files)
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -36,6 +37,17 @@ def write_site(out: Path, files: dict[str, str | bytes], static: Path | None,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _refuse_clashes(files) -> None:
+    """'people/x/' and 'people/x/index.html' are one file: the second would
+    silently replace the first."""
+    seen: dict[str, str] = {}
+    for path in sorted(files):
+        target = output_file(path)
+        if target in seen:
+            raise ValueError(f"two outputs write {target}: {seen[target]!r} and {path!r}")
+        seen[target] = path
 
 
 def _swap(new: Path, out: Path) -> None:

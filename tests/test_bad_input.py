@@ -178,3 +178,20 @@ def test_writer_refuses_paths_outside_the_output(tmp_path, path):
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert not (tmp_path / "escape").exists() and not Path("/tmp/abs").exists()
+
+
+def test_writer_refuses_two_outputs_for_one_file(tmp_path):
+    with pytest.raises(ValueError, match="two outputs write people/x/index.html"):
+        write_site(tmp_path / "site", {"people/x/": "a", "people/x/index.html": "b"}, None)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_extra_output_may_not_replace_a_page(monkeypatch, tmp_path):
+    from bilateral import pipeline
+
+    def sitemap(graph, urls):
+        return {"timeline/": "not the timeline"}
+    monkeypatch.setattr(pipeline, "EXTRA_OUTPUTS", [sitemap])
+    with pytest.raises(ValueError, match="sitemap would overwrite timeline/"):
+        pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
+    assert list(tmp_path.iterdir()) == []
