@@ -122,7 +122,8 @@ def hostile_site(tmp_path_factory):
                                       f"aliases: [{HOSTILE_YAML}]", text, count=1, flags=re.M)
         path.write_text(text, encoding="utf-8")
     event = content / "events" / "lima-consultations.md"
-    text = event.read_text(encoding="utf-8").replace("place: Lima", f"place: {HOSTILE_YAML}")
+    text = event.read_text(encoding="utf-8").replace(  # shown as text and in <abbr title="...">
+        "place: Lima", f"place: {HOSTILE_YAML}\ndate_inferred: {HOSTILE_YAML}")
     body = "\n\n".join(["Attacks follow.", *ATTACKS.values(), "End of attacks."])
     event.write_text(text + "\n" + body + "\n", encoding="utf-8")
     site = content / "site.yml"
