@@ -112,6 +112,7 @@ class Figure:
     unit: str
     cite: list
     change_pct: float | None = None
+    qualifier: str = ""
     period: PartialDate | None = None
     period_inferred: str = ""
     country: Entity | None = None
@@ -233,6 +234,8 @@ class _Resolver:
         out = {}
         for name, spec in fields.items():
             if value.get(name) in (None, ""):
+                if isinstance(spec.type, ListOf):
+                    out[name] = []  # absent lists read as empty, so templates need no guards
                 continue
             out[name] = self.value(value[name], spec.type, path + (name,))
         if not path:
@@ -273,6 +276,7 @@ def _figure(row: dict, table: Document, lookup: dict) -> Figure:
     return Figure(
         id=row["id"], label=row["label"], metric=row["metric"], value=row["value"],
         unit=row["unit"], cite=[cite(c) for c in cites], change_pct=row.get("change_pct"),
+        qualifier=row.get("qualifier", ""),
         period=parse_date(row["period"]) if row.get("period") else None,
         period_inferred=row.get("period_inferred", ""),
         country=lookup[("countries", row["country"])] if row.get("country") else None,
