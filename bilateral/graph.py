@@ -13,11 +13,11 @@ from .dates import PartialDate, parse_date
 from .load import Content, Document
 from .model import (FIGURE, KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
 from .reference import iso_country
-from .validate import WIKI_LINK
+from .validate import CITE_MARK, WIKI_LINK
 
 # The order numbered notes follow on a page: prose first, then the sections
 # in the order the templates show them.
-NOTE_SECTIONS = ("citations", "presence", "roles", "figures", "disputes")
+NOTE_SECTIONS = ("body", "citations", "presence", "roles", "figures", "disputes")
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,8 @@ def build_graph(content: Content) -> Graph:
     for entity in lookup.values():
         resolver = _Resolver(entity, lookup, mentions)
         entity.data = resolver.struct(entity.doc.meta, KINDS[entity.kind], ())
+        for match in CITE_MARK.finditer(entity.body):  # prose notes number in reading order
+            entity.notes.add("body", entity.data["citations"][int(match.group(1)) - 1])
         for slug_kind, slug in _wiki_targets(entity.body):
             target = lookup.get((slug_kind, slug))
             if target is not None and target is not entity:
