@@ -66,7 +66,7 @@ def when(date: PartialDate | None) -> Markup:
     """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.start.iso(), date.text())
+    return Markup('<time datetime="{}">{}</time>').format(date.anchor.iso(), date.text())
 
 
 def cite_marks(citations, page: Entity) -> Markup:
