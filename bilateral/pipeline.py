@@ -5,9 +5,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .export import downloads
+from .feed import atom_feed
 from .graph import Graph, build_graph
 from .load import load_content
 from .render import make_environment, plan_pages, render_page
+from .search import index_site
+from .sitemap import sitemap
 from .urls import Urls
 from .validate import validate
 from .write import write_site
@@ -35,11 +39,11 @@ def load_graph(content_dir: Path) -> Graph:
 
 # Outputs besides the HTML pages (feeds, sitemaps, data files): each is a
 # function (graph, urls) -> {site-relative path: text}, added here.
-EXTRA_OUTPUTS: list = []
+EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
 
 # Steps that run on the complete staged site before it replaces the old one
 # (a search indexer, say): each is a function (staging folder, base_url) -> None.
-FINALIZERS: list = []
+FINALIZERS: list = [index_site]
 
 
 def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str, str]:
