@@ -73,10 +73,16 @@ class PartialDate:
     def year(self) -> int:
         return self.anchor.year
 
+    def first_day(self):
+        """The first day the date covers; None when only its end is known."""
+        return self.start.first_day() if self.start else None
+
+    def last_day(self):
+        return (self.end or self.start).last_day()
+
     def sort_key(self) -> tuple:
         """Chronological order; a vaguer date sorts before a precise one it contains."""
-        last = (self.end or self.start).last_day()
-        return (self.anchor.first_day(), last)
+        return (self.anchor.first_day(), self.last_day())
 
     def iso(self) -> str:
         if self.start is None:

@@ -62,12 +62,16 @@ def _number(value) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
+def _day(day) -> str:
+    return day.isoformat() if day else ""
+
+
 EVENTS = Table("events.csv", "Events", "One row per event, oldest first.", (
     Column("slug", "the event's page is events/SLUG/", lambda e: e.slug),
     Column("title", "the event's name", lambda e: e.title),
     Column("date", "when, at the precision the sources give", lambda e: _date(e.date)),
-    Column("start", "first day the date covers (YYYY-MM-DD)", lambda e: e.date.start.first_day().isoformat()),
-    Column("end", "last day the date covers (YYYY-MM-DD)", lambda e: (e.date.end or e.date.start).last_day().isoformat()),
+    Column("start", "first day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.first_day())),
+    Column("end", "last day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.last_day())),
     Column("date_inferred", "why the date is inferred, when it is", lambda e: e.get("date_inferred", "")),
     Column("kind", "what sort of event (visit, consultations, ...)", lambda e: e.subtype),
     Column("context", "'true' for context events outside the bilateral relations themselves", lambda e: "true" if e.get("context") else ""),

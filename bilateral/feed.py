@@ -21,7 +21,7 @@ SUMMARY_LENGTH = 300
 
 
 def timestamp(date: PartialDate) -> str:
-    return date.start.first_day().isoformat() + "T00:00:00Z"
+    return (date.first_day() or date.last_day()).isoformat() + "T00:00:00Z"
 
 
 def summary(entity) -> str:

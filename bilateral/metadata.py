@@ -82,10 +82,12 @@ class Metadata:
 
     def _events(self, page: Entity) -> dict:
         date: PartialDate = page.date
-        data = {"startDate": date.start.iso(), "endDate": (date.end or date.start).iso(),
+        data = {"endDate": (date.end or date.start).iso(),
                 "eventStatus": "https://schema.org/EventScheduled",
                 "location": ([{"@type": "Place", "name": page.place}] if page.get("place") else [])
                 + [self._ref(c) for c in page.countries]}
+        if date.start:  # an open range ("by October 2025") has no known start
+            data["startDate"] = date.start.iso()
         people = [self._ref(p["person"]) for p in page.get("people", [])]
         if people:
             data["attendee"] = people
