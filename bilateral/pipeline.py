@@ -25,6 +25,7 @@ class Project:
     content: Path = ROOT / "content"
     templates: Path = ROOT / "templates"
     static: Path = ROOT / "static"
+    site_url: str | None = None   # overrides site.yml's (the Pages workflow knows the real one)
 
 
 def load_graph(content_dir: Path) -> Graph:
@@ -57,6 +58,8 @@ def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str
 
 def build(project: Project, out: Path, base_url: str = "/") -> dict[str, str]:
     graph = load_graph(project.content)
+    if project.site_url:
+        graph.site["site_url"] = project.site_url
     files = render_site(graph, project, base_url)
     write_site(Path(out), files, project.static,
                finalize=lambda staging: [step(staging, base_url) for step in FINALIZERS])

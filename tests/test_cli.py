@@ -47,3 +47,11 @@ def test_missing_content_folder_is_a_content_error(tmp_path):
     result = run_cli("check", "--content", tmp_path / "nowhere")
     assert result.returncode == 1
     assert "nowhere:1: content folder not found" in result.stderr
+
+
+def test_site_url_option_overrides_site_yml(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", FIXTURE, "--out", out,
+                     "--site-url", "https://owner.github.io/repo", "--base-url", "/repo/")
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://owner.github.io/repo/countries/peru/</loc>" in (out / "sitemap.xml").read_text()
