@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-WIDTH, HEIGHT = 480, 240
-TOP, BOTTOM, LEFT, RIGHT = 28, 44, 12, 12   # room for values above bars, labels below
+WIDTH, HEIGHT = 420, 230
+TOP, BOTTOM, LEFT, RIGHT = 30, 40, 8, 8   # room for values above bars, labels below
 
 
 def series(figures) -> list[list]:
@@ -64,6 +64,6 @@ def bar_chart(figs, chart_id: str) -> Markup:
         out.append(Markup('<text class="value" x="{:.1f}" y="{:.1f}">{}</text>').format(
             cx, y - 6, _number(fig.value) + (" *" if fig.dispute else "")))
         out.append(Markup('<text class="label" x="{:.1f}" y="{:.1f}">{}</text>').format(
-            cx, TOP + plot_h + 18, _point_label(fig)))
+            cx, TOP + plot_h + 24, _point_label(fig)))
     out.append(Markup("</svg>"))
     return Markup("").join(out)

@@ -47,6 +47,8 @@
     links.forEach(function (link) {
       if (isActive(link, filter)) {
         link.setAttribute("aria-current", "true");
+        var details = link.closest("details");
+        if (details) details.open = true;   // a restored filter stays in sight
         if (link.getAttribute("data-facet") !== "all") active.push(link.textContent.trim());
       } else {
         link.removeAttribute("aria-current");
