@@ -10,6 +10,7 @@ from collections import defaultdict
 from .dates import parse_date
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
+from .quotes import check_quotes
 from .model import (FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
                     OneOrList, Ref, Struct, Text)
 from .reference import iso_country
@@ -33,7 +34,7 @@ def validate(content: Content) -> list[ContentError]:
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    return checker.errors
+    return checker.errors + check_quotes(content)
 
 
 class _Checker:
