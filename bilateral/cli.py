@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
+from .scaffold import ScaffoldError, new_file
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,6 +29,11 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="validate content without writing anything")
     content_arg(c)
+
+    n = sub.add_parser("new", help="start a new content file with every field, to fill in")
+    n.add_argument("kind", help="event, person, country, organization, topic or source (or the plural)")
+    n.add_argument("title", help='the display name, e.g. "Félix Denegri"')
+    content_arg(n)
     return p
 
 
@@ -36,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["build"] + argv
     args = parser().parse_args(argv)
     try:
+        if args.command == "new":
+            return _new(args)
         if args.command == "check":
             graph = load_graph(args.content)
             count = sum(len(v) for v in graph.by_kind.values())
@@ -55,3 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parser().print_usage(sys.stderr)
     return 2
+
+
+def _new(args) -> int:
+    try:
+        path = new_file(args.content, args.kind, args.title)
+    except ScaffoldError as exc:
+        print(f"build.py new: {exc}", file=sys.stderr)
+        return 2
+    except FileExistsError as exc:
+        print(f"{display_path(Path(exc.filename))} already exists; not overwriting it "
+              "(edit that file, or choose another title)", file=sys.stderr)
+        return 1
+    print(display_path(path))
+    return 0

@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# What `build.py new` writes for a required field; `check` reports it until replaced.
+FILL_ME = "FILL-ME"
+
+
 # --- field types --------------------------------------------------------------
 
 @dataclass(frozen=True)

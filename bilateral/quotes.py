@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, did_you_mean
 from .load import Content, Document
-from .model import CITATION, FIGURE_TABLE, KINDS, ListOf, OneOrList, Struct
+from .model import CITATION, FILL_ME, FIGURE_TABLE, KINDS, ListOf, OneOrList, Struct
 from .yamlines import line_of
 
 _SPACES = re.compile(r"\s+")
@@ -43,7 +43,7 @@ def check_quotes(content: Content) -> list[ContentError]:
     files: dict[str, str] = {}   # source slug -> file name
     for doc in content.documents:
         name = doc.meta.get("file") if doc.kind == "sources" else None
-        if not isinstance(name, str):
+        if not isinstance(name, str) or name == FILL_ME:  # validate reports a FILL-ME
             continue
         if (folder / name).is_file():
             texts[doc.slug] = collapse((folder / name).read_text(encoding="utf-8"))
