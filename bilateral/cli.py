@@ -10,9 +10,11 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .linkcheck import check_links
 from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
 from .scaffold import ScaffoldError, new_file
+from .schema import write_schemas
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,6 +36,13 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("kind", help="event, person, country, organization, topic or source (or the plural)")
     n.add_argument("title", help='the display name, e.g. "Félix Denegri"')
     content_arg(n)
+
+    s = sub.add_parser("schema", help="write the JSON Schemas of the content files")
+    s.add_argument("--out", type=Path, default=ROOT / "schemas", help="folder (default schemas/)")
+
+    lc = sub.add_parser("linkcheck", help="check the built site's internal links, offline")
+    lc.add_argument("--out", type=Path, default=ROOT / "site", help="the built site (default site/)")
+    lc.add_argument("--base-url", default="/", help="the path the site was built for")
     return p
 
 
@@ -45,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "new":
             return _new(args)
+        if args.command == "schema":
+            for path in write_schemas(args.out):
+                print(display_path(path))
+            return 0
+        if args.command == "linkcheck":
+            return _linkcheck(args)
         if args.command == "check":
             graph = load_graph(args.content)
             count = sum(len(v) for v in graph.by_kind.values())
@@ -78,3 +93,18 @@ def _new(args) -> int:
         return 1
     print(display_path(path))
     return 0
+
+
+def _linkcheck(args) -> int:
+    if not (args.out / "index.html").is_file():
+        print(f"build.py linkcheck: no built site in {display_path(args.out)}; "
+              "run `python build.py` first", file=sys.stderr)
+        return 2
+    report = check_links(args.out, args.base_url)
+    for link in sorted(report.external):
+        print(f"external: {link}")
+    for problem in report.broken:
+        print(f"broken: {problem}", file=sys.stderr)
+    print(f"{report.pages} pages, {report.links} links, {len(report.external)} external, "
+          f"{len(report.broken)} broken")
+    return 1 if report.broken else 0
