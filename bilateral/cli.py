@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="write the JSON Schemas of the content files")
     s.add_argument("--out", type=Path, default=ROOT / "schemas", help="folder (default schemas/)")
 
+    sv = sub.add_parser("serve", help="preview at http://127.0.0.1:PORT/, rebuilt on every change")
+    content_arg(sv)
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
     lc = sub.add_parser("linkcheck", help="check the built site's internal links, offline")
     lc.add_argument("--out", type=Path, default=ROOT / "site", help="the built site (default site/)")
     lc.add_argument("--base-url", default="/", help="the path the site was built for")
@@ -58,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.out):
                 print(display_path(path))
             return 0
+        if args.command == "serve":
+            from .serve import serve  # imports watchfiles, which only serve needs
+            return serve(Project(content=args.content), args.port)
         if args.command == "linkcheck":
             return _linkcheck(args)
         if args.command == "check":
