@@ -1,4 +1,4 @@
-"""The command line: build, check, serve, new.
+"""The command line: build, check, new, serve, schema, linkcheck.
 
 Exit codes: 0 success, 1 content errors (each as path:line: message), 2 usage.
 """

@@ -71,6 +71,7 @@ def serve(project: Project, port: int = 8000) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
     state = State(out=workdir / "site")
     stop = threading.Event()
+    server = watcher = None
     try:
         rebuild(project, state)
         try:
@@ -81,17 +82,17 @@ def serve(project: Project, port: int = 8000) -> int:
         watcher = threading.Thread(target=_watch, args=(project, state, stop), daemon=True)
         watcher.start()
         print(f"serving http://{HOST}:{server.server_port}/ (Ctrl-C to stop)", flush=True)
-        try:
-            server.serve_forever(poll_interval=0.2)
-        except KeyboardInterrupt:
-            print("stopped", flush=True)
-        finally:
-            stop.set()
-            server.server_close()
-            watcher.join(timeout=2)
-        return 0
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
     finally:
+        stop.set()
+        if server is not None:
+            server.server_close()
+        if watcher is not None:
+            watcher.join(timeout=2)
         shutil.rmtree(workdir, ignore_errors=True)
+    return 0
 
 
 def _watch(project: Project, state: State, stop: threading.Event) -> None:
