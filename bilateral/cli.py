@@ -28,6 +28,9 @@ def parser() -> argparse.ArgumentParser:
     content_arg(b)
     b.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default site/)")
     b.add_argument("--base-url", default="/", help="path the site is served under, e.g. /repo/")
+    b.add_argument("--site-url", default=None,
+                   help="absolute URL the site is published at, for the sitemap, feed and "
+                        "canonical links (default: site_url in site.yml)")
 
     c = sub.add_parser("check", help="validate content without writing anything")
     content_arg(c)
@@ -74,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             started = time.perf_counter()
-            files = build(Project(content=args.content), args.out, args.base_url)
+            files = build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url)
             print(f"built {len(files)} pages into {args.out} "
                   f"in {time.perf_counter() - started:.2f}s")
             return 0

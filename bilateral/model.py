@@ -160,7 +160,7 @@ KINDS: dict[str, dict] = {
     "people": _kind(
         native_name=Field(Text(one_line=True), False, "name in its own script and spelling"),
         countries=Field(SLUG_LIST["countries"], False, "countries the person serves or represents"),
-        roles=Field(ListOf(ROLE, min_items=1), True, "offices held, each with dates and a citation"),
+        roles=Field(ListOf(ROLE), False, "offices held, each with dates and a citation"),
     ),
     "organizations": _kind(
         required_citations=True,
@@ -201,6 +201,8 @@ FIGURE = Struct({
     "metric": Field(Text(one_line=True), True, "series key, e.g. trade-turnover"),
     "value": Field(Number(), True, "the number as the source gives it"),
     "unit": Field(Text(one_line=True), True, "USD million, km, years, ..."),
+    "qualifier": Field(Choice(("about", "more than", "less than", "at least")), False,
+                       "how exact the source says the value is"),
     "change_pct": Field(Number(), False, "growth the source states, in percent"),
     "period": Field(Date(), False, "the period the number covers"),
     "period_inferred": Field(Text(one_line=True), False, "why the period is inferred"),

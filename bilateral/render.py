@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 
 from .dates import PartialDate
 from .graph import Entity, Graph
+from .export import JSON_FILE, TABLES
 from .markup import plain_text, render_body
+from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls, page_path
 
@@ -28,7 +30,8 @@ class Page:
 
 
 def plan_pages(graph: Graph) -> list[Page]:
-    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html")]
+    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html"),
+             Page("search/", "search.html"), Page("data/", "data.html")]
     for kind in KINDS:
         pages.append(Page(f"{kind}/", "index.html", {"kind": kind}))
         for entity in graph.by_kind[kind]:
@@ -42,8 +45,11 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    metadata = Metadata(urls, graph.site)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR)
+                       kind_titles=KIND_TITLES, singular=SINGULAR,
+                       json_ld=metadata.json_ld, citation=metadata.citation,
+                       data_tables=TABLES, data_json=JSON_FILE)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -66,7 +72,7 @@ def when(date: PartialDate | None) -> Markup:
     """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.start.iso(), date.text())
+    return Markup('<time datetime="{}">{}</time>').format(date.anchor.iso(), date.text())
 
 
 def cite_marks(citations, page: Entity) -> Markup:

@@ -105,7 +105,7 @@ def _describe(spec: Field) -> str:
     kind = spec.type.item if isinstance(spec.type, (ListOf, OneOrList)) else spec.type
     parts = [("required: " if spec.required else "") + spec.doc]
     if isinstance(kind, Date):
-        parts.append('a date in quotes: "YYYY", "YYYY-MM", "YYYY-MM-DD" or "START/END"')
+        parts.append('a date in quotes: "YYYY", "YYYY-MM", "YYYY-MM-DD", "START/END" or "../END" (by END)')
     elif isinstance(kind, Choice):
         parts.append("one of " + ", ".join(kind.values))
     elif isinstance(kind, Ref) and kind.kind == "dispute":

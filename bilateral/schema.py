@@ -18,9 +18,10 @@ from .model import (CITATION, CLAIM, DISPUTE, FIGURE, FIGURE_TABLE, KINDS, SITE,
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Shared blocks are written once, under $defs, and referred to by name.
 SHARED = {id(CITATION): "citation", id(CLAIM): "claim", id(DISPUTE): "dispute", id(FIGURE): "figure"}
-# The date forms dates.py accepts: YYYY, YYYY-MM, YYYY-MM-DD, or START/END of those.
+# The date forms dates.py accepts: YYYY, YYYY-MM, YYYY-MM-DD, START/END of
+# those, or the open range ../END ("by END").
 _POINT = r"\d{4}(-\d{2}(-\d{2})?)?"
-DATE_PATTERN = rf"^{_POINT}(/{_POINT})?$"
+DATE_PATTERN = rf"^({_POINT}(/{_POINT})?|\.\./{_POINT})$"
 
 TITLES = {"figures": "Figure table (content/figures/*.yml)", "site": "Site settings (content/site.yml)"}
 

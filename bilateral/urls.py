@@ -33,6 +33,11 @@ class Urls:
     def entity(self, entity) -> str:
         return self(page_path(entity.kind, entity.slug))
 
+    @property
+    def has_site_url(self) -> bool:
+        """Whether absolute URLs can be made: feeds and sitemaps need them."""
+        return bool(self.site_url)
+
     def absolute(self, path: str = "") -> str:
         """Absolute URL for sitemaps and canonical links (site_url already holds any sub-path)."""
         return f"{self.site_url}/{path.lstrip('/')}" if self.site_url else self(path)

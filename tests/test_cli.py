@@ -66,3 +66,11 @@ def test_linkcheck_reports_external_links_and_fails_on_broken_ones(tmp_path):
 def test_linkcheck_without_a_built_site_is_a_usage_error(tmp_path):
     result = run_cli("linkcheck", "--out", tmp_path / "nothing")
     assert result.returncode == 2 and "run `python build.py` first" in result.stderr
+
+
+def test_site_url_option_overrides_site_yml(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", FIXTURE, "--out", out,
+                     "--site-url", "https://owner.github.io/repo", "--base-url", "/repo/")
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://owner.github.io/repo/countries/peru/</loc>" in (out / "sitemap.xml").read_text()

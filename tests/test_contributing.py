@@ -45,6 +45,8 @@ def test_sample_check_output_is_what_check_prints(site_dir):
                      .replace('took place in Lima"', 'took place in Lima city"'))
     person = site_dir / "people" / "mammad-talibov.md"
     person.write_text(person.read_text().replace("roles:", "rols:"))
+    org = site_dir / "organizations" / "azerbaijan-mfa.md"
+    org.write_text(org.read_text().replace("kind: ministry\n", ""))
     assert run_cli("new", "event", "Lima meeting", "--content", site_dir).returncode == 0
 
     result = run_cli("check", "--content", site_dir, cwd=site_dir.parent.parent)

@@ -81,7 +81,8 @@ def test_schema_rejects_what_check_rejects(change, complaint):
 def test_dates_take_every_precision_and_a_cite_takes_one_or_a_list():
     people = validator("people")
     role = {"title": "Ambassador", "cite": {"source": "talibov-op-ed", "quote": "q"}}
-    for date in ["2025", "2025-09", "2025-09-03", "2024/2025-09-03", 2025]:
+    for date in ["2025", "2025-09", "2025-09-03", "2024/2025-09-03", "../2025-10", 2025]:
         assert people.is_valid({"title": "X", "roles": [{**role, "start": date}]}), date
     assert people.is_valid({"title": "X", "roles": [{**role, "cite": [role["cite"], role["cite"]]}]})
     assert not people.is_valid({"title": "X", "roles": [{**role, "cite": []}]})
+    assert not people.is_valid({"title": "X", "roles": [{**role, "start": "2025/.."}]})

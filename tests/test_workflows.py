@@ -38,7 +38,8 @@ def test_pages_builds_with_the_pages_base_path_and_deploys():
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
     configure = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
     assert configure["id"] == "pages"
-    assert 'python build.py --base-url "${{ steps.pages.outputs.base_path }}/"' in steps(build)
+    assert ('python build.py --base-url "${{ steps.pages.outputs.base_path }}/" '
+            '--site-url "${{ steps.pages.outputs.base_url }}"') in steps(build)
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "build"
