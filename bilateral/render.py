@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from . import charts, relations, timeline
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .export import JSON_FILE, TABLES
@@ -18,6 +19,7 @@ from .markup import plain_text, render_body
 from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls, page_path
+from .worldmap import map_model
 
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
@@ -38,6 +40,8 @@ def plan_pages(graph: Graph) -> list[Page]:
             pages.append(Page(page_path(kind, entity.slug), TEMPLATES[kind], {"page": entity}))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
+    for facet_views in timeline.views(graph).values():
+        pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views]
     return pages
 
 
@@ -49,7 +53,12 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
                        kind_titles=KIND_TITLES, singular=SINGULAR,
                        json_ld=metadata.json_ld, citation=metadata.citation,
-                       data_tables=TABLES, data_json=JSON_FILE)
+                       data_tables=TABLES, data_json=JSON_FILE,
+                       timeline_views=timeline.views(graph), world_map=map_model(graph),
+                       overview=relations.overview(graph), hub=relations.hub(graph),
+                       depth=relations.depth, presence_in=relations.presence_in,
+                       chart_series=charts.series, bar_chart=charts.bar_chart,
+                       series_title=charts.series_title)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -60,12 +69,16 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
         plain=plain_text,
         cite=cite_marks,
         number=format_number,
+        facets=timeline.facet_values,
+        kind_label=timeline.kind_label,
+        by_time=roles_by_time,
     )
     return env
 
 
 def render_page(env: Environment, page: Page) -> str:
-    return env.get_template(page.template).render(**page.context, path=page.path)
+    context = {"view": None, **page.context}
+    return env.get_template(page.template).render(**context, path=page.path)
 
 
 def when(date: PartialDate | None) -> Markup:
@@ -88,3 +101,12 @@ def format_number(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def roles_by_time(roles: list) -> list:
+    """Offices in the order they were held: by start, else by when a source
+    attests them; undated offices last, in the order the content lists them."""
+    def key(role):
+        date = role.get("start") or role.get("as_of") or role.get("end")
+        return (0, date.sort_key()) if date else (1, ())
+    return sorted(roles, key=key)

@@ -11,12 +11,12 @@ from bilateral.scaffold import ScaffoldError, kind_of, scaffold, slug_for
 
 from conftest import run_cli
 
-TITLES = {"countries": "Chile", "people": "Elnur Məmmədov Jr.", "organizations": "Tecnológico de Monterrey",
+TITLES = {"countries": "Bolivia", "people": "Elnur Məmmədov Jr.", "organizations": "Tecnológico de Monterrey",
           "events": "Talibov’s lecture in Monterrey", "sources": "Another op-ed", "topics": "Green energy"}
 
 # A valid value for each required field the scaffold leaves as FILL-ME.
 FILLED = {"source": "talibov-op-ed", "quote": '"the first round of political consultations"',
-          "date": '"2025-09"', "countries": "[peru]", "iso_code": '"CL"', "title": '"Ambassador"',
+          "date": '"2025-09"', "countries": "[peru]", "iso_code": '"BO"', "title": '"Ambassador"',
           "file": '"002_68093400c9ee64a5.txt"', "language": '"en"', "standpoint": '"An op-ed."'}
 KIND_VALUE = {"events": "meeting", "organizations": "ministry", "sources": "op-ed"}
 PLACEHOLDER = re.compile(r'^(\s*(?:- )?)(\w+): (?:"FILL-ME"|\[FILL-ME\]|FILL-ME)(?=  #)', re.M)
@@ -52,6 +52,7 @@ def test_scaffold_shows_every_field_of_the_model(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_check_reports_exactly_the_fill_me_lines_then_passes_once_filled(site_dir, kind):
+    assert not (site_dir / kind / f"{slug_for(TITLES[kind])}.md").exists(), "pick a title the fixture lacks"
     result = run_cli("new", SINGULAR[kind], TITLES[kind], "--content", site_dir)
     assert result.returncode == 0, result.stderr
     path = site_dir / kind / f"{slug_for(TITLES[kind])}.md"
