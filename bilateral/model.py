@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# What `build.py new` writes for a required field; `check` reports it until replaced.
+FILL_ME = "FILL-ME"
+
+
 # --- field types --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -215,6 +219,9 @@ SITE = {
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
     "site_url": Field(Text(one_line=True), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
+    "source_texts": Field(Text(one_line=True), False,
+                          "folder of the source documents' texts, relative to the content folder; "
+                          "when it exists, every quote is checked against its document", "../tests/sources"),
 }
 
 # Singular names, for URLs' readers and for `build.py new KIND`.

@@ -10,7 +10,8 @@ from collections import defaultdict
 from .dates import parse_date
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
-from .model import (FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
+from .quotes import check_quotes
+from .model import (FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
                     OneOrList, Ref, Struct, Text)
 from .reference import iso_country
 from .yamlines import line_of
@@ -33,7 +34,7 @@ def validate(content: Content) -> list[ContentError]:
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    return checker.errors
+    return checker.errors + check_quotes(content)
 
 
 class _Checker:
@@ -62,7 +63,9 @@ class _Checker:
 
     def value(self, doc, value, kind, path: tuple) -> None:
         name = next((p for p in reversed(path) if isinstance(p, str)), "value")
-        if isinstance(kind, Struct):
+        if value == FILL_ME:  # left by `build.py new`: one clear message, not a type error
+            self.error(doc, path, f"fill in '{name}': it still says {FILL_ME}")
+        elif isinstance(kind, Struct):
             self.struct(doc, value, kind.fields, path)
         elif isinstance(kind, OneOrList):
             items = value if isinstance(value, list) else [value]
@@ -110,7 +113,7 @@ class _Checker:
 
     def iso_code(self, doc: Document) -> None:
         code = doc.meta.get("iso_code")
-        if isinstance(code, str) and iso_country(code) is None:
+        if isinstance(code, str) and code != FILL_ME and iso_country(code) is None:
             self.error(doc, ("iso_code",), f"'{code}' is not an ISO 3166-1 alpha-2 country code")
 
     # --- body ----------------------------------------------------------------
