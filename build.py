@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the site: `python build.py [build|check|serve|new] ...` (see --help)."""
+"""Build the site: `python build.py [build|check|new|serve|schema|linkcheck] ...` (see --help)."""
 import sys
 
 from bilateral.cli import main

@@ -1,4 +1,4 @@
-"""The command line: build, check, serve, new.
+"""The command line: build, check, new, serve, schema, linkcheck.
 
 Exit codes: 0 success, 1 content errors (each as path:line: message), 2 usage.
 """
@@ -10,7 +10,11 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .linkcheck import check_links
+from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
+from .scaffold import ScaffoldError, new_file
+from .schema import write_schemas
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,9 +28,28 @@ def parser() -> argparse.ArgumentParser:
     content_arg(b)
     b.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default site/)")
     b.add_argument("--base-url", default="/", help="path the site is served under, e.g. /repo/")
+    b.add_argument("--site-url", default=None,
+                   help="absolute URL the site is published at, for the sitemap, feed and "
+                        "canonical links (default: site_url in site.yml)")
 
     c = sub.add_parser("check", help="validate content without writing anything")
     content_arg(c)
+
+    n = sub.add_parser("new", help="start a new content file with every field, to fill in")
+    n.add_argument("kind", help="event, person, country, organization, topic or source (or the plural)")
+    n.add_argument("title", help='the display name, e.g. "Félix Denegri"')
+    content_arg(n)
+
+    s = sub.add_parser("schema", help="write the JSON Schemas of the content files")
+    s.add_argument("--out", type=Path, default=ROOT / "schemas", help="folder (default schemas/)")
+
+    sv = sub.add_parser("serve", help="preview at http://127.0.0.1:PORT/, rebuilt on every change")
+    content_arg(sv)
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+    lc = sub.add_parser("linkcheck", help="check the built site's internal links, offline")
+    lc.add_argument("--out", type=Path, default=ROOT / "site", help="the built site (default site/)")
+    lc.add_argument("--base-url", default="/", help="the path the site was built for")
     return p
 
 
@@ -36,6 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["build"] + argv
     args = parser().parse_args(argv)
     try:
+        if args.command == "new":
+            return _new(args)
+        if args.command == "schema":
+            for path in write_schemas(args.out):
+                print(display_path(path))
+            return 0
+        if args.command == "serve":
+            from .serve import serve  # imports watchfiles, which only serve needs
+            return serve(Project(content=args.content), args.port)
+        if args.command == "linkcheck":
+            return _linkcheck(args)
         if args.command == "check":
             graph = load_graph(args.content)
             count = sum(len(v) for v in graph.by_kind.values())
@@ -43,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             started = time.perf_counter()
-            files = build(Project(content=args.content), args.out, args.base_url)
+            files = build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url)
             print(f"built {len(files)} pages into {args.out} "
                   f"in {time.perf_counter() - started:.2f}s")
             return 0
@@ -55,3 +89,32 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parser().print_usage(sys.stderr)
     return 2
+
+
+def _new(args) -> int:
+    try:
+        path = new_file(args.content, args.kind, args.title)
+    except ScaffoldError as exc:
+        print(f"build.py new: {exc}", file=sys.stderr)
+        return 2
+    except FileExistsError as exc:
+        print(f"{display_path(Path(exc.filename))} already exists; not overwriting it "
+              "(edit that file, or choose another title)", file=sys.stderr)
+        return 1
+    print(display_path(path))
+    return 0
+
+
+def _linkcheck(args) -> int:
+    if not (args.out / "index.html").is_file():
+        print(f"build.py linkcheck: no built site in {display_path(args.out)}; "
+              "run `python build.py` first", file=sys.stderr)
+        return 2
+    report = check_links(args.out, args.base_url)
+    for link in sorted(report.external):
+        print(f"external: {link}")
+    for problem in report.broken:
+        print(f"broken: {problem}", file=sys.stderr)
+    print(f"{report.pages} pages, {report.links} links, {len(report.external)} external, "
+          f"{len(report.broken)} broken")
+    return 1 if report.broken else 0

@@ -53,32 +53,51 @@ class Point:
 
 @dataclass(frozen=True)
 class PartialDate:
-    start: Point
+    """A point, a range START/END, or an open range ../END ("by END"), for
+    things a source shows had happened by its date but does not date."""
+    start: Point | None
     end: Point | None = None  # set only for ranges
 
     @property
+    def anchor(self) -> Point:
+        """The point that places this date on a timeline."""
+        return self.start or self.end
+
+    @property
     def precision(self) -> str:
+        if self.start is None:
+            return "before"
         return "range" if self.end else self.start.precision
 
     @property
     def year(self) -> int:
-        return self.start.year
+        return self.anchor.year
+
+    def first_day(self):
+        """The first day the date covers; None when only its end is known."""
+        return self.start.first_day() if self.start else None
+
+    def last_day(self):
+        return (self.end or self.start).last_day()
 
     def sort_key(self) -> tuple:
         """Chronological order; a vaguer date sorts before a precise one it contains."""
-        last = (self.end or self.start).last_day()
-        return (self.start.first_day(), last)
+        return (self.anchor.first_day(), self.last_day())
 
     def iso(self) -> str:
+        if self.start is None:
+            return f"../{self.end.iso()}"
         return self.start.iso() + (f"/{self.end.iso()}" if self.end else "")
 
     def __str__(self) -> str:
         return self.text()
 
     def text(self) -> str:
-        if not self.end:
-            return self.start.text()
         a, b = self.start, self.end
+        if a is None:
+            return f"by {b.text()}"
+        if not b:
+            return a.text()
         if a.precision == b.precision == "day" and (a.year, a.month) == (b.year, b.month):
             return f"{a.day}–{b.day} {MONTHS[a.month - 1]} {a.year}"
         if a.precision == b.precision == "year":
@@ -114,6 +133,8 @@ def parse_date(value) -> PartialDate:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or START/END")
     text = str(value).strip()
+    if text.startswith("../"):
+        return PartialDate(None, _point(text[3:].strip()))
     if "/" in text:
         left, _, right = text.partition("/")
         start, end = _point(left.strip()), _point(right.strip())

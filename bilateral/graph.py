@@ -13,11 +13,11 @@ from .dates import PartialDate, parse_date
 from .load import Content, Document
 from .model import (FIGURE, KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
 from .reference import iso_country
-from .validate import WIKI_LINK
+from .validate import CITE_MARK, WIKI_LINK
 
 # The order numbered notes follow on a page: prose first, then the sections
 # in the order the templates show them.
-NOTE_SECTIONS = ("citations", "presence", "roles", "figures", "disputes")
+NOTE_SECTIONS = ("body", "citations", "presence", "roles", "figures", "disputes")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ class Figure:
     unit: str
     cite: list
     change_pct: float | None = None
+    qualifier: str = ""
     period: PartialDate | None = None
     period_inferred: str = ""
     country: Entity | None = None
@@ -163,6 +164,8 @@ def build_graph(content: Content) -> Graph:
     for entity in lookup.values():
         resolver = _Resolver(entity, lookup, mentions)
         entity.data = resolver.struct(entity.doc.meta, KINDS[entity.kind], ())
+        for match in CITE_MARK.finditer(entity.body):  # prose notes number in reading order
+            entity.notes.add("body", entity.data["citations"][int(match.group(1)) - 1])
         for slug_kind, slug in _wiki_targets(entity.body):
             target = lookup.get((slug_kind, slug))
             if target is not None and target is not entity:
@@ -233,6 +236,8 @@ class _Resolver:
         out = {}
         for name, spec in fields.items():
             if value.get(name) in (None, ""):
+                if isinstance(spec.type, ListOf):
+                    out[name] = []  # absent lists read as empty, so templates need no guards
                 continue
             out[name] = self.value(value[name], spec.type, path + (name,))
         if not path:
@@ -273,6 +278,7 @@ def _figure(row: dict, table: Document, lookup: dict) -> Figure:
     return Figure(
         id=row["id"], label=row["label"], metric=row["metric"], value=row["value"],
         unit=row["unit"], cite=[cite(c) for c in cites], change_pct=row.get("change_pct"),
+        qualifier=row.get("qualifier", ""),
         period=parse_date(row["period"]) if row.get("period") else None,
         period_inferred=row.get("period_inferred", ""),
         country=lookup[("countries", row["country"])] if row.get("country") else None,

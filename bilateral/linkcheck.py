@@ -100,25 +100,3 @@ def _check(root, base, page_url, ref, page_of, report) -> str | None:
             return f"no element with id '{target.fragment}'"
     return None
 
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m bilateral.linkcheck SITE [--base-url PATH]`: print the report
-    (broken links, then the external links, which are listed, never fetched)."""
-    import argparse
-
-    p = argparse.ArgumentParser(prog="python -m bilateral.linkcheck", description=main.__doc__)
-    p.add_argument("site", type=Path, help="a built site folder")
-    p.add_argument("--base-url", default="/", help="the path the site was built for")
-    args = p.parse_args(argv)
-    report = check_links(args.site, args.base_url)
-    for problem in report.broken:
-        print(f"broken: {problem}")
-    for url in sorted(report.external):
-        print(f"external: {url}")
-    print(f"{report.pages} pages, {report.links} links, {len(report.broken)} broken, "
-          f"{len(report.external)} external (not fetched)")
-    return 1 if report.broken else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

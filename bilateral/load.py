@@ -10,9 +10,10 @@ from .errors import ContentError
 from .model import KINDS
 from .yamlines import YamlError, load_with_lines
 
-# \Z, not $: '$' also matches before a final newline, and "tourism\n" must not
-# pass as a slug (stripped later, it would overwrite /topics/tourism/).
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Use SLUG.fullmatch, never .match: '$' also matches before a final newline, and
+# "tourism\n" must not pass (stripped later, it would overwrite /topics/tourism/).
+# The pattern itself stays portable: the JSON Schemas reuse it.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
             errors.append(ContentError(display_path(path), 1,
                                        f"not a content file: {kind}/ holds *{suffix} files"))
             continue
-        if not SLUG.match(path.stem):
+        if not SLUG.fullmatch(path.stem):
             errors.append(ContentError(display_path(path), 1,
                                        f"file name '{path.name}' is not a valid slug: use lower-case "
                                        "ASCII letters, digits and single hyphens"))

@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+# What `build.py new` writes for a required field; `check` reports it until replaced.
+FILL_ME = "FILL-ME"
+
+
 # --- field types --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -161,7 +165,7 @@ KINDS: dict[str, dict] = {
     "people": _kind(
         native_name=Field(Text(one_line=True), False, "name in its own script and spelling"),
         countries=Field(SLUG_LIST["countries"], False, "countries the person serves or represents"),
-        roles=Field(ListOf(ROLE, min_items=1), True, "offices held, each with dates and a citation"),
+        roles=Field(ListOf(ROLE), False, "offices held, each with dates and a citation"),
     ),
     "organizations": _kind(
         required_citations=True,
@@ -202,6 +206,8 @@ FIGURE = Struct({
     "metric": Field(Text(one_line=True), True, "series key, e.g. trade-turnover"),
     "value": Field(Number(), True, "the number as the source gives it"),
     "unit": Field(Text(one_line=True), True, "USD million, km, years, ..."),
+    "qualifier": Field(Choice(("about", "more than", "less than", "at least")), False,
+                       "how exact the source says the value is"),
     "change_pct": Field(Number(), False, "growth the source states, in percent"),
     "period": Field(Date(), False, "the period the number covers"),
     "period_inferred": Field(Text(one_line=True), False, "why the period is inferred"),
@@ -218,6 +224,9 @@ SITE = {
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
     "site_url": Field(Url(), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
+    "source_texts": Field(Text(one_line=True), False,
+                          "folder of the source documents' texts, relative to the content folder; "
+                          "when it exists, every quote is checked against its document", "../tests/sources"),
 }
 
 # Singular names, for URLs' readers and for `build.py new KIND`.

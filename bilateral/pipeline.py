@@ -5,9 +5,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
+from .export import downloads
+from .feed import atom_feed
 from .graph import Graph, build_graph
 from .load import load_content
 from .render import make_environment, plan_pages, render_page
+from .search import index_site
+from .sitemap import sitemap
 from .urls import Urls
 from .validate import validate
 from .write import write_site
@@ -21,6 +25,7 @@ class Project:
     content: Path = ROOT / "content"
     templates: Path = ROOT / "templates"
     static: Path = ROOT / "static"
+    site_url: str | None = None   # overrides site.yml's (the Pages workflow knows the real one)
 
 
 def load_graph(content_dir: Path) -> Graph:
@@ -35,11 +40,11 @@ def load_graph(content_dir: Path) -> Graph:
 
 # Outputs besides the HTML pages (feeds, sitemaps, data files): each is a
 # function (graph, urls) -> {site-relative path: text}, added here.
-EXTRA_OUTPUTS: list = []
+EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
 
 # Steps that run on the complete staged site before it replaces the old one
 # (a search indexer, say): each is a function (staging folder, base_url) -> None.
-FINALIZERS: list = []
+FINALIZERS: list = [index_site]
 
 
 def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str, str]:
@@ -57,6 +62,8 @@ def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str
 
 def build(project: Project, out: Path, base_url: str = "/") -> dict[str, str]:
     graph = load_graph(project.content)
+    if project.site_url:
+        graph.site["site_url"] = project.site_url
     files = render_site(graph, project, base_url)
     write_site(Path(out), files, project.static,
                finalize=lambda staging: [step(staging, base_url) for step in FINALIZERS])

@@ -11,11 +11,15 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from . import charts, relations, timeline
 from .dates import PartialDate
 from .graph import Entity, Graph
+from .export import JSON_FILE, TABLES
 from .markup import plain_text, render_body
+from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls, page_path
+from .worldmap import map_model
 
 # Every page's Content-Security-Policy (a <meta> in base.html): only this
 # site's own files may load, so even markup that slipped past the sanitizer
@@ -38,13 +42,16 @@ class Page:
 
 
 def plan_pages(graph: Graph) -> list[Page]:
-    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html")]
+    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html"),
+             Page("search/", "search.html"), Page("data/", "data.html")]
     for kind in KINDS:
         pages.append(Page(f"{kind}/", "index.html", {"kind": kind}))
         for entity in graph.by_kind[kind]:
             pages.append(Page(page_path(kind, entity.slug), TEMPLATES[kind], {"page": entity}))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
+    for facet_views in timeline.views(graph).values():
+        pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views]
     return pages
 
 
@@ -52,9 +59,17 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    metadata = Metadata(urls, graph.site)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
+                       kind_titles=KIND_TITLES, singular=SINGULAR,
                        content_security_policy=CONTENT_SECURITY_POLICY,
-                       kind_titles=KIND_TITLES, singular=SINGULAR)
+                       json_ld=metadata.json_ld, citation=metadata.citation,
+                       data_tables=TABLES, data_json=JSON_FILE,
+                       timeline_views=timeline.views(graph), world_map=map_model(graph),
+                       overview=relations.overview(graph), hub=relations.hub(graph),
+                       depth=relations.depth, presence_in=relations.presence_in,
+                       chart_series=charts.series, bar_chart=charts.bar_chart,
+                       series_title=charts.series_title)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -66,19 +81,23 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
         cite=cite_marks,
         number=format_number,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
+        facets=timeline.facet_values,
+        kind_label=timeline.kind_label,
+        by_time=roles_by_time,
     )
     return env
 
 
 def render_page(env: Environment, page: Page) -> str:
-    return env.get_template(page.template).render(**page.context, path=page.path)
+    context = {"view": None, **page.context}
+    return env.get_template(page.template).render(**context, path=page.path)
 
 
 def when(date: PartialDate | None) -> Markup:
     """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.start.iso(), date.text())
+    return Markup('<time datetime="{}">{}</time>').format(date.anchor.iso(), date.text())
 
 
 def cite_marks(citations, page: Entity) -> Markup:
@@ -101,3 +120,12 @@ def format_number(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def roles_by_time(roles: list) -> list:
+    """Offices in the order they were held: by start, else by when a source
+    attests them; undated offices last, in the order the content lists them."""
+    def key(role):
+        date = role.get("start") or role.get("as_of") or role.get("end")
+        return (0, date.sort_key()) if date else (1, ())
+    return sorted(roles, key=key)

@@ -14,6 +14,14 @@ def page_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/"
 
 
+def timeline_path(facet: str | None = None, value: str | None = None) -> str:
+    """Site-relative path of the timeline or one of its pre-built filtered views:
+    'timeline/', 'timeline/country/peru/', 'timeline/no-context/'."""
+    if facet is None:
+        return "timeline/"
+    return f"timeline/{facet}/" + (f"{value}/" if value else "")
+
+
 def output_file(path: str) -> str:
     """Where a site-relative path is written: 'people/x/' -> 'people/x/index.html'."""
     if path == "" or path.endswith("/"):
@@ -32,6 +40,13 @@ class Urls:
 
     def entity(self, entity) -> str:
         return self(page_path(entity.kind, entity.slug))
+
+    @property
+    def has_site_url(self) -> bool:
+        """Whether absolute URLs can be made: feeds and sitemaps need them."""
+        return bool(self.site_url)
+    def timeline(self, facet: str | None = None, value: str | None = None) -> str:
+        return self(timeline_path(facet, value))
 
     def absolute(self, path: str = "") -> str:
         """Absolute URL for sitemaps and canonical links (site_url already holds any sub-path)."""

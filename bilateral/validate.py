@@ -11,7 +11,8 @@ from collections import defaultdict
 from .dates import parse_date
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
-from .model import (FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
+from .quotes import check_quotes
+from .model import (FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
                     OneOrList, Ref, Struct, Text, Url)
 from .reference import iso_country
 from .yamlines import line_of
@@ -36,7 +37,7 @@ def validate(content: Content) -> list[ContentError]:
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    return checker.errors
+    return checker.errors + check_quotes(content)
 
 
 class _Checker:
@@ -65,7 +66,9 @@ class _Checker:
 
     def value(self, doc, value, kind, path: tuple) -> None:
         name = next((p for p in reversed(path) if isinstance(p, str)), "value")
-        if isinstance(kind, Struct):
+        if value == FILL_ME:  # left by `build.py new`: one clear message, not a type error
+            self.error(doc, path, f"fill in '{name}': it still says {FILL_ME}")
+        elif isinstance(kind, Struct):
             self.struct(doc, value, kind.fields, path)
         elif isinstance(kind, OneOrList):
             items = value if isinstance(value, list) else [value]
@@ -117,13 +120,13 @@ class _Checker:
 
     def iso_code(self, doc: Document) -> None:
         code = doc.meta.get("iso_code")
-        if isinstance(code, str) and iso_country(code) is None:
+        if isinstance(code, str) and code != FILL_ME and iso_country(code) is None:
             self.error(doc, ("iso_code",), f"'{code}' is not an ISO 3166-1 alpha-2 country code")
 
     def language_tag(self, doc: Document) -> None:
         """The site's language becomes <html lang>, which must be a BCP 47 tag."""
         tag = doc.meta.get("language")
-        if isinstance(tag, str) and not LANGUAGE_TAG.match(tag):
+        if isinstance(tag, str) and not LANGUAGE_TAG.fullmatch(tag):
             self.error(doc, ("language",), f"'{tag}' is not a BCP 47 language tag (e.g. en, es, pt-BR)")
 
     # --- body ----------------------------------------------------------------
@@ -161,7 +164,7 @@ class _Checker:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             return
         key = (what, entry["id"])
-        if not SLUG.match(entry["id"]):  # it becomes an HTML id and a #fragment
+        if not SLUG.fullmatch(entry["id"]):  # it becomes an HTML id and a #fragment
             self.error(doc, path, f"{what} id '{entry['id']}' is not a valid slug: use lower-case "
                                   "ASCII letters, digits and single hyphens")
         elif key in seen:
@@ -197,7 +200,7 @@ class _Checker:
                 if not isinstance(old, str):
                     continue
                 path = ("redirect_from", i)
-                if not SLUG.match(old):
+                if not SLUG.fullmatch(old):
                     self.error(doc, path, f"redirect_from '{old}' is not a valid slug")
                 elif (doc.kind, old) in owners:
                     other = owners[(doc.kind, old)]

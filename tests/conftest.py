@@ -10,13 +10,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
+SOURCES = Path(__file__).resolve().parent / "sources"
 
 
 @pytest.fixture
 def site_dir(tmp_path) -> Path:
-    """A private copy of the fixture content."""
-    target = tmp_path / "content"
+    """A private copy of the fixture content, laid out beside a copy of the
+    source texts as in the repository, so its `source_texts` path still holds."""
+    target = tmp_path / "fixtures" / "site"
     shutil.copytree(FIXTURE, target)
+    shutil.copytree(SOURCES, tmp_path / "sources")
     return target
 
 

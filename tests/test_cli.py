@@ -47,3 +47,30 @@ def test_missing_content_folder_is_a_content_error(tmp_path):
     result = run_cli("check", "--content", tmp_path / "nowhere")
     assert result.returncode == 1
     assert "nowhere:1: content folder not found" in result.stderr
+
+
+def test_linkcheck_reports_external_links_and_fails_on_broken_ones(tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("build", "--content", FIXTURE, "--out", out, "--base-url", "/sub/").returncode == 0
+    ok = run_cli("linkcheck", "--out", out, "--base-url", "/sub/")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip().splitlines()[-1].endswith(" external, 0 broken")
+    (out / "topics" / "tourism" / "index.html").write_text(
+        '<a href="/sub/nowhere/">x</a><a href="https://example.org/page">y</a>')
+    bad = run_cli("linkcheck", "--out", out, "--base-url", "/sub/")
+    assert bad.returncode == 1
+    assert "broken: topics/tourism/index.html: /sub/nowhere/ (no such file)" in bad.stderr
+    assert "external: https://example.org/page" in bad.stdout
+
+
+def test_linkcheck_without_a_built_site_is_a_usage_error(tmp_path):
+    result = run_cli("linkcheck", "--out", tmp_path / "nothing")
+    assert result.returncode == 2 and "run `python build.py` first" in result.stderr
+
+
+def test_site_url_option_overrides_site_yml(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", "--content", FIXTURE, "--out", out,
+                     "--site-url", "https://owner.github.io/repo", "--base-url", "/repo/")
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://owner.github.io/repo/countries/peru/</loc>" in (out / "sitemap.xml").read_text()

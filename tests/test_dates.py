@@ -13,6 +13,7 @@ from bilateral.dates import parse_date
     ("2025-01/2025-07", "range", "January–July 2025"),
     ("2024/2025", "range", "2024–2025"),
     ("2024-12-30/2025-01-02", "range", "30 December 2024 – 2 January 2025"),
+    ("../2025-10", "before", "by October 2025"),
 ])
 def test_precision_and_display(text, precision, shown):
     date = parse_date(text)

@@ -59,7 +59,7 @@ def test_notes_number_prose_first_and_share_repeated_quotes(graph):
 
 def test_sources_know_the_pages_citing_them(graph):
     cited = {e.slug for e in graph.get("sources", "pivot-op-ed").cited_by}
-    assert cited == {"peru"}
+    assert cited == {"peru", "brazil"}
     assert "elnur-mammadov" in {e.slug for e in graph.get("sources", "talibov-op-ed").cited_by}
 
 
@@ -74,3 +74,19 @@ def test_countries_get_iso_reference_data(graph):
     assert graph.get("countries", "peru").iso["official_name"] == "Republic of Peru"
     assert graph.get("countries", "azerbaijan").partner is False
     assert graph.get("countries", "peru").partner is True
+
+
+def test_prose_citations_number_in_reading_order(site_dir):
+    from conftest import write
+    write(site_dir, "topics/order.md", """---
+title: Order
+citations:
+  - source: talibov-op-ed
+    quote: "the 44-Day Patriotic War of 2020"
+  - source: pivot-op-ed
+    quote: "commemorated 29 years of diplomatic relations"
+---
+Second first.[cite:2] Then the first.[cite:1]
+""")
+    topic = load_graph(site_dir).get("topics", "order")
+    assert [c.source.slug for c in topic.notes] == ["pivot-op-ed", "talibov-op-ed"]

@@ -1,0 +1,188 @@
+"""Data downloads under data/: the whole graph as JSON, and CSV tables of
+events, people's roles and figures.
+
+Each CSV's columns are defined once below, with a line of documentation that
+the /data/ page shows. References are written as slugs (the page of slug s of
+kind k is at k/s/), dates as in the content (YYYY, YYYY-MM, YYYY-MM-DD or
+START/END), lists joined with "; ". Rows follow a fixed order, so two builds
+write the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from .dates import PartialDate
+from .graph import Citation, Dispute, Entity, Figure, Graph
+from .model import KINDS
+from .urls import Urls
+
+FOLDER = "data/"
+JSON_FILE = FOLDER + "graph.json"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    doc: str
+    value: Callable
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    title: str
+    doc: str
+    columns: tuple
+    rows: Callable            # graph -> rows in output order
+
+
+def _slug(entity) -> str:
+    return entity.slug if entity is not None else ""
+
+
+def _slugs(entities) -> str:
+    return "; ".join(e.slug for e in entities)
+
+
+def _date(date) -> str:
+    return date.iso() if isinstance(date, PartialDate) else ""
+
+
+def _sources(cites) -> str:
+    return "; ".join(dict.fromkeys(c.source.slug for c in cites))
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _day(day) -> str:
+    return day.isoformat() if day else ""
+
+
+EVENTS = Table("events.csv", "Events", "One row per event, oldest first.", (
+    Column("slug", "the event's page is events/SLUG/", lambda e: e.slug),
+    Column("title", "the event's name", lambda e: e.title),
+    Column("date", "when, at the precision the sources give", lambda e: _date(e.date)),
+    Column("start", "first day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.first_day())),
+    Column("end", "last day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.last_day())),
+    Column("date_inferred", "why the date is inferred, when it is", lambda e: e.get("date_inferred", "")),
+    Column("kind", "what sort of event (visit, consultations, ...)", lambda e: e.subtype),
+    Column("context", "'true' for context events outside the bilateral relations themselves", lambda e: "true" if e.get("context") else ""),
+    Column("place", "where, in words", lambda e: e.get("place", "")),
+    Column("countries", "slugs of the countries involved", lambda e: _slugs(e.countries)),
+    Column("people", "slugs of the people who took part", lambda e: _slugs(p["person"] for p in e.get("people", []))),
+    Column("organizations", "slugs of the organizations involved", lambda e: _slugs(e.get("organizations", []))),
+    Column("part_of", "slug of the larger event this belongs to", lambda e: _slug(e.get("part_of"))),
+    Column("summary", "one neutral sentence", lambda e: e.get("summary", "")),
+    Column("sources", "slugs of the source documents cited on the event's page", lambda e: _sources(e.notes)),
+), lambda graph: graph.timeline)
+
+ROLES = Table("roles.csv", "People's roles", "One row per office a person held, by person then in the order the page lists them.", (
+    Column("person", "the person's slug (page people/SLUG/)", lambda r: r[0].slug),
+    Column("name", "the person's name as the site writes it", lambda r: r[0].title),
+    Column("native_name", "the name in its own script and spelling", lambda r: r[0].get("native_name", "")),
+    Column("role", "the office", lambda r: r[1]["title"]),
+    Column("organization", "slug of the organization", lambda r: _slug(r[1].get("organization"))),
+    Column("country", "slug of the country", lambda r: _slug(r[1].get("country"))),
+    Column("start", "when the office began", lambda r: _date(r[1].get("start"))),
+    Column("end", "when it ended", lambda r: _date(r[1].get("end"))),
+    Column("as_of", "when a source attests the office", lambda r: _date(r[1].get("as_of"))),
+    Column("inferred", "why a date is inferred, when one is", lambda r: "; ".join(
+        r[1][f] for f in ("start_inferred", "end_inferred", "as_of_inferred") if r[1].get(f))),
+    Column("sources", "slugs of the source documents cited", lambda r: _sources(r[1]["cite"])),
+), lambda graph: [(p, role) for p in sorted(graph.by_kind["people"], key=lambda p: p.slug)
+                  for role in p.roles])
+
+FIGURES = Table("figures.csv", "Figures", "One row per figure, by series, then period.", (
+    Column("id", "the figure's id", lambda f: f.id),
+    Column("metric", "series key, e.g. trade-turnover", lambda f: f.metric),
+    Column("label", "what the number is, in words", lambda f: f.label),
+    Column("value", "the number as the source gives it", lambda f: _number(f.value)),
+    Column("unit", "unit of the value", lambda f: f.unit),
+    Column("change_pct", "growth the source states, in percent", lambda f: _number(f.change_pct)),
+    Column("period", "the period the number covers", lambda f: _date(f.period)),
+    Column("period_inferred", "why the period is inferred, when it is", lambda f: f.period_inferred),
+    Column("country", "slug of the country it describes", lambda f: _slug(f.country)),
+    Column("topics", "slugs of its topics", lambda f: _slugs(f.topics)),
+    Column("dispute", "id of the dispute it is one side of (see graph.json)", lambda f: f.dispute.id if f.dispute else ""),
+    Column("sources", "slugs of the source documents cited", lambda f: _sources(f.cite)),
+), lambda graph: graph.figures)
+
+TABLES = (EVENTS, ROLES, FIGURES)
+
+
+def csv_text(table: Table, graph: Graph) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")   # RFC 4180 line ends
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows(graph):
+        writer.writerow([c.value(row) for c in table.columns])
+    return out.getvalue()
+
+
+# --- the whole graph as JSON ---------------------------------------------------
+
+def jsonable(value):
+    """A resolved content value back in content terms: entities as slugs,
+    dates as text, citations as {source, quote, note}."""
+    if isinstance(value, Entity):
+        return value.slug
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Citation):
+        return {"source": value.source.slug, "quote": value.quote, **({"note": value.note} if value.note else {})}
+    if isinstance(value, Dispute):
+        return value.id
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def entity_record(entity: Entity, urls: Urls) -> dict:
+    record = {"slug": entity.slug, "path": entity.path}
+    if urls.has_site_url:
+        record["url"] = urls.absolute(entity.path)
+    record.update({name: jsonable(entity.data[name]) for name in KINDS[entity.kind]
+                   if name in entity.data})
+    record["body_markdown"] = entity.body.strip()
+    return record
+
+
+def figure_record(fig: Figure) -> dict:
+    record = {"id": fig.id, "table": fig.table, "label": fig.label, "metric": fig.metric,
+              "value": fig.value, "unit": fig.unit, "change_pct": fig.change_pct,
+              "period": jsonable(fig.period), "period_inferred": fig.period_inferred,
+              "country": jsonable(fig.country), "topics": jsonable(fig.topics),
+              "dispute": jsonable(fig.dispute), "cite": jsonable(fig.cite)}
+    return {k: v for k, v in record.items() if v not in (None, "", [])}
+
+
+def graph_json(graph: Graph, urls: Urls) -> str:
+    data = {
+        "site": {k: graph.site[k] for k in ("title", "description", "site_url", "language")
+                 if graph.site.get(k)},
+        "note": "References are slugs: the page of slug S of kind K is at K/S/. "
+                "Dates keep their precision: YYYY, YYYY-MM, YYYY-MM-DD or START/END.",
+        "entities": {kind: [entity_record(e, urls) for e in sorted(graph.by_kind[kind], key=lambda e: e.slug)]
+                     for kind in KINDS},
+        "figures": [figure_record(f) for f in graph.figures],
+        "disputes": [{"id": d.id, "on": d.owner.path, "summary": d.summary,
+                      "claims": jsonable(d.claims), "figures": [f.id for f in d.figures]}
+                     for d in sorted(graph.disputes.values(), key=lambda d: d.id)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def downloads(graph: Graph, urls: Urls) -> dict[str, str]:
+    files = {JSON_FILE: graph_json(graph, urls)}
+    files.update({FOLDER + t.file: csv_text(t, graph) for t in TABLES})
+    return files

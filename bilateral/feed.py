@@ -1,0 +1,65 @@
+"""An Atom feed of events, newest first (feed.xml).
+
+Timestamps come from the events' own dates, never from the clock, so two
+builds of the same content write the same bytes: a date at any precision
+stands for midnight UTC on the first day it covers ('2025-09' -> 2025-09-01).
+Atom ids must be absolute IRIs, so the feed is written only when site.yml
+sets `site_url`.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from .dates import PartialDate
+from .graph import Graph
+from .markup import plain_text
+from .urls import Urls
+
+PATH = "feed.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+SUMMARY_LENGTH = 300
+
+
+def timestamp(date: PartialDate) -> str:
+    return (date.first_day() or date.last_day()).isoformat() + "T00:00:00Z"
+
+
+def summary(entity) -> str:
+    text = entity.get("summary") or plain_text(entity.body)
+    if len(text) <= SUMMARY_LENGTH:
+        return text
+    return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+def atom_feed(graph: Graph, urls: Urls) -> dict[str, str]:
+    if not urls.has_site_url or not graph.timeline:
+        return {}
+    events = list(reversed(graph.timeline))   # the timeline is oldest first
+    title = graph.site.get("title", "")
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "id", urls.absolute(PATH))
+    _sub(feed, "title", f"{title}: events")
+    _sub(feed, "subtitle", " ".join(graph.site.get("description", "").split()))
+    _sub(feed, "updated", max(timestamp(e.date) for e in events))
+    _sub(_sub(feed, "author"), "name", title)
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(PATH))
+    _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute("events/"))
+    for event in events:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", urls.absolute(event.path))
+        _sub(entry, "title", event.title)
+        _sub(entry, "updated", timestamp(event.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=urls.absolute(event.path))
+        _sub(entry, "category", term=event.subtype)
+        text = summary(event)
+        _sub(entry, "summary", f"{event.date.text()}: {text}" if text else event.date.text())
+    ET.indent(feed)
+    return {PATH: '<?xml version="1.0" encoding="utf-8"?>\n'
+                  + ET.tostring(feed, encoding="unicode") + "\n"}
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element.text = text
+    return element

@@ -1,0 +1,104 @@
+"""Check that every citation's quote really occurs in its source document.
+
+site.yml may name a folder of source texts (`source_texts`, relative to the
+content folder). When it exists, each source's `file` must be in it and every
+quote citing that source must occur in the file's text. Both sides have their
+whitespace runs collapsed to one space (quotes wrap across YAML lines, texts
+across paragraphs); nothing else is normalized, so a quote is copied exactly.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import ContentError, did_you_mean
+from .load import Content, Document
+from .model import CITATION, FILL_ME, FIGURE_TABLE, KINDS, ListOf, OneOrList, Struct
+from .yamlines import line_of
+
+_SPACES = re.compile(r"\s+")
+SHOWN = 60  # characters of a quote shown in an error
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def source_texts_folder(content: Content) -> Path | None:
+    """The folder site.yml names, if it names one that exists."""
+    if content.site is None or not isinstance(content.site.meta.get("source_texts"), str):
+        return None
+    folder = (content.root / content.site.meta["source_texts"]).resolve()
+    return folder if folder.is_dir() else None
+
+
+def check_quotes(content: Content) -> list[ContentError]:
+    folder = source_texts_folder(content)
+    if folder is None:
+        return []
+    errors: list[ContentError] = []
+    available = sorted(p.name for p in folder.iterdir() if p.is_file())
+    texts: dict[str, str] = {}   # source slug -> collapsed text of its file
+    files: dict[str, str] = {}   # source slug -> file name
+    for doc in content.documents:
+        name = doc.meta.get("file") if doc.kind == "sources" else None
+        if not isinstance(name, str) or name == FILL_ME:  # validate reports a FILL-ME
+            continue
+        if (folder / name).is_file():
+            texts[doc.slug] = collapse((folder / name).read_text(encoding="utf-8"))
+            files[doc.slug] = name
+        else:
+            errors.append(ContentError(doc.path, line_of(doc.lines, ("file",)),
+                                       f"file '{name}' is not in {folder}{did_you_mean(name, available)}"))
+    for doc in content.documents + content.tables:
+        spec = FIGURE_TABLE if doc.kind == "figures" else KINDS[doc.kind]
+        for path, citation in citations_in(doc.meta, spec):
+            source, quote = citation.get("source"), citation.get("quote")
+            if source not in texts or not isinstance(quote, str):
+                continue  # unknown sources and missing quotes are validate's errors
+            if collapse(quote) not in texts[source]:
+                errors.append(_not_found(doc, path, files[source], quote, texts[source]))
+    return errors
+
+
+def _not_found(doc: Document, path: tuple, file: str, quote: str, text: str) -> ContentError:
+    shown = collapse(quote)
+    shown = shown[:SHOWN] + "…" if len(shown) > SHOWN else shown
+    message = f"quote not found in {file}: '{shown}'"
+    # Accented letters can be stored two ways that look identical; say so, as
+    # an editor cannot see the difference (the quote must still be copied exactly).
+    if _nfc(collapse(quote)) in _nfc(text):
+        message += " (it differs only in how accented letters are encoded: copy it from the file)"
+    return ContentError(doc.path, line_of(doc.lines, path + ("quote",)), message)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def citations_in(value, fields: dict, path: tuple = ()):
+    """Yield (path, citation mapping) for every citation the model allows in value,
+    wherever it is nested (citations, presence, roles, disputes, figures)."""
+    if not isinstance(value, dict):
+        return
+    for name, spec in fields.items():
+        if name in value:
+            yield from _walk(value[name], spec.type, path + (name,))
+
+
+def _walk(value, kind, path: tuple):
+    if kind is CITATION:
+        if isinstance(value, dict):
+            yield path, value
+    elif isinstance(kind, Struct):
+        yield from citations_in(value, kind.fields, path)
+    elif isinstance(kind, OneOrList):
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from _walk(item, kind.item, path + (i,))
+        else:
+            yield from _walk(value, kind.item, path)
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, kind.item, path + (i,))

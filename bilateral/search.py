@@ -1,0 +1,32 @@
+"""Full-text search: a Pagefind index of the staged site, built offline.
+
+Runs as a pipeline FINALIZER, so a failed index never replaces a good site.
+Pagefind (from PyPI, binary included) writes the index and its UI files
+into pagefind/ inside the site; every page's <main data-pagefind-body> is
+indexed, including aliases and native spellings shown there, and the
+`kind` filter and meta come from <meta data-pagefind-filter> in <head>.
+Result URLs in the index are site-relative; the search page passes the base
+URL to the UI, so one index works at / and under a sub-path.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE = "pagefind"   # folder inside the site, as the templates link it
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def index_site(staging: Path, base_url: str = "/") -> None:
+    """Index the staged site in place; raise if Pagefind fails or indexes nothing."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(staging),
+               "--output-subdir", BUNDLE, "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")
+    if not (Path(staging) / BUNDLE / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"pagefind wrote no index:\n{result.stdout}")

@@ -1,0 +1,176 @@
+"""`build.py serve`: preview the site locally, rebuilt and reloaded on every change.
+
+The site is built into a temporary folder and served on 127.0.0.1. A watcher
+(watchfiles) rebuilds on any change to content, templates or static files;
+every rebuild goes through `rebuild()`, the one place to make it incremental.
+Served HTML pages get a small script (livereload.js, shipped with the engine,
+never written into the site) that polls /__build_id and reloads the page when
+it changes. While the content has errors, every page is an error page listing
+them, and the terminal shows them as `check` does; fixing them restores the site.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import escape
+from watchfiles import watch
+
+from .errors import ContentErrors
+from .pipeline import Project, build
+
+HOST = "127.0.0.1"
+BUILD_ID_PATH = "/__build_id"
+SCRIPT_PATH = "/__livereload.js"
+SCRIPT = Path(__file__).with_name("livereload.js")
+# The page carries the id of the build it came from, so a rebuild that lands
+# while it loads is not missed.
+SCRIPT_TAG = '<script src="' + SCRIPT_PATH + '" data-build="{}" defer></script>'
+
+
+@dataclass
+class State:
+    """What the server shows: the latest build's id and its errors, if any."""
+    out: Path
+    build_id: int = 0
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def rebuild(project: Project, state: State, changes: set | None = None) -> None:
+    """Build the whole site into state.out and record the outcome. `changes`
+    (watchfiles' set of (change, path)) is what an incremental build would use."""
+    started = time.perf_counter()
+    with state.lock:  # requests wait rather than read a half-swapped site
+        try:
+            files = build(project, state.out, "/")
+            state.errors = []
+        except ContentErrors as exc:
+            state.errors = [str(e) for e in exc.errors]
+        except Exception as exc:  # a template bug, say: show it, keep serving
+            state.errors = [f"{type(exc).__name__}: {exc}"]
+        state.build_id += 1
+    if state.errors:
+        for line in state.errors:
+            print(line, file=sys.stderr)
+        n = len(state.errors)
+        print(f"{n} problem{'s' if n != 1 else ''} found; the browser shows them until fixed",
+              file=sys.stderr, flush=True)
+    else:
+        print(f"built {len(files)} pages in {time.perf_counter() - started:.2f}s", flush=True)
+
+
+def serve(project: Project, port: int = 8000) -> int:
+    workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
+    state = State(out=workdir / "site")
+    stop = threading.Event()
+    server = watcher = None
+    try:
+        rebuild(project, state)
+        try:
+            server = ThreadingHTTPServer((HOST, port), _handler(state))
+        except OSError as exc:
+            print(f"build.py serve: cannot listen on {HOST}:{port}: {exc.strerror}", file=sys.stderr)
+            return 2
+        watcher = threading.Thread(target=_watch, args=(project, state, stop), daemon=True)
+        watcher.start()
+        print(f"serving http://{HOST}:{server.server_port}/ (Ctrl-C to stop)", flush=True)
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    finally:
+        stop.set()
+        if server is not None:
+            server.server_close()
+        if watcher is not None:
+            watcher.join(timeout=2)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+def _watch(project: Project, state: State, stop: threading.Event) -> None:
+    folders = [p for p in (project.content, project.templates, project.static) if Path(p).is_dir()]
+    # debounce: a save that writes several files gives one rebuild, well within 2 s.
+    for changes in watch(*folders, stop_event=stop, debounce=300, raise_interrupt=False):
+        rebuild(project, state, changes)
+
+
+def inject_script(html: bytes, build_id: int) -> bytes:
+    """Add the reload script before </body> (or at the end)."""
+    tag = SCRIPT_TAG.format(build_id).encode()
+    at = html.lower().rfind(b"</body>")
+    return html + tag if at < 0 else html[:at] + tag + html[at:]
+
+
+def error_page(errors: list[str], build_id: int) -> bytes:
+    items = "".join(f"<li><code>{escape(e)}</code></li>" for e in errors)
+    n = len(errors)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>{n} content problem{'s' if n != 1 else ''}</title></head><body>"
+            f"<h1>The site has {n} content problem{'s' if n != 1 else ''}</h1>"
+            "<p>Fix these, save, and this page reloads into the site "
+            "(<code>python build.py check</code> lists the same).</p>"
+            f"<ul>{items}</ul>{SCRIPT_TAG.format(build_id)}</body></html>").encode("utf-8")
+
+
+def _handler(state: State):
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(state.out), **kwargs)
+
+        def do_GET(self):
+            self._respond(body=True)
+
+        def do_HEAD(self):
+            self._respond(body=False)
+
+        def _respond(self, body: bool) -> None:
+            path = unquote(urlsplit(self.path).path)
+            if path == BUILD_ID_PATH:
+                return self._send(200, "text/plain", str(state.build_id).encode(), body)
+            if path == SCRIPT_PATH:
+                return self._send(200, "text/javascript", SCRIPT.read_bytes(), body)
+            with state.lock:
+                if state.errors:
+                    return self._send(500, "text/html", error_page(state.errors, state.build_id), body)
+                local = Path(self.translate_path(path))
+                if local.is_dir() and not path.endswith("/"):
+                    return self._redirect(path + "/")
+                if local.is_dir():
+                    local = local / "index.html"
+                status = 200
+                if not local.is_file():
+                    status, local = 404, state.out / "404.html"
+                data, build_id = local.read_bytes(), state.build_id
+            kind = self.guess_type(str(local))
+            if kind == "text/html":
+                data = inject_script(data, build_id)
+            self._send(status, kind, data, body)
+
+        def _send(self, status: int, kind: str, data: bytes, body: bool) -> None:
+            self.send_response(status)
+            charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith("javascript") else ""
+            self.send_header("Content-Type", kind + charset)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if body:
+                self.wfile.write(data)
+
+        def _redirect(self, location: str) -> None:
+            self.send_response(301)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format, *args):  # the terminal is for content errors
+            pass
+
+    return Handler

@@ -1,0 +1,249 @@
+"""Discovery and reuse outputs: Atom feed, sitemap, data downloads, JSON-LD,
+OpenGraph, canonical links, the citation block, and byte-identical rebuilds."""
+from __future__ import annotations
+
+import csv
+import filecmp
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from bilateral.export import TABLES
+from bilateral.metadata import script_json
+from bilateral.pipeline import Project, build, load_graph
+
+from conftest import FIXTURE
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SITE_URL = "https://example.org/az-latam"   # the fixture's site.yml
+ENTITY_KINDS = ("countries", "people", "events", "organizations", "topics", "sources")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("discovery") / "site"
+    build(Project(content=FIXTURE), out, "/")
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_graph(FIXTURE)
+
+
+def entity_pages(site: Path) -> list[Path]:
+    return sorted(p for kind in ENTITY_KINDS for p in (site / kind).glob("*/index.html"))
+
+
+class Head(HTMLParser):
+    """Collects <meta>, <link> and JSON-LD scripts of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta, self.links, self.json_ld = {}, {}, []
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta":
+            self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+        elif tag == "link":
+            self.links[attrs.get("rel")] = attrs.get("href")
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_ld = True
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_ld = False
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld[-1] += data
+
+
+def head_of(path: Path) -> Head:
+    head = Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+# --- Atom feed -------------------------------------------------------------------
+
+def test_feed_has_an_entry_per_event_newest_first(site, graph):
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author/" + ATOM + "name"):
+        assert (feed.findtext(ATOM + name) or "").strip(), name
+    rels = {link.get("rel"): link.get("href") for link in feed.findall(ATOM + "link")}
+    assert rels == {"self": f"{SITE_URL}/feed.xml", "alternate": f"{SITE_URL}/events/"}
+    entries = feed.findall(ATOM + "entry")
+    assert [e.findtext(ATOM + "id") for e in entries] == \
+        [f"{SITE_URL}/events/{e.slug}/" for e in reversed(graph.timeline)]
+    for entry in entries:
+        for name in ("id", "title", "updated", "summary"):
+            assert entry.findtext(ATOM + name), name
+        assert entry.find(ATOM + "link").get("href") == entry.findtext(ATOM + "id")
+    updated = [e.findtext(ATOM + "updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert feed.findtext(ATOM + "updated") == updated[0]
+
+
+def test_feed_timestamps_come_from_event_dates(site):
+    feed = ET.parse(site / "feed.xml").getroot()
+    times = {e.findtext(ATOM + "id").rstrip("/").rsplit("/", 1)[1]: e.findtext(ATOM + "updated")
+             for e in feed.findall(ATOM + "entry")}
+    assert times["lima-consultations"] == "2025-09-01T00:00:00Z"       # date: 2025-09
+    assert times["second-karabakh-war"] == "2020-01-01T00:00:00Z"      # date: 2020
+
+
+def test_feed_is_linked_from_every_page_head(site):
+    for page in entity_pages(site) + [site / "index.html"]:
+        assert head_of(page).links["alternate"] == "/feed.xml"
+
+
+# --- sitemap and robots.txt ------------------------------------------------------
+
+def test_sitemap_lists_every_page_with_absolute_urls(site):
+    root = ET.parse(site / "sitemap.xml").getroot()
+    listed = {loc.text for loc in root.iter(SITEMAP + "loc")}
+    pages = entity_pages(site) + [site / "index.html", site / "timeline" / "index.html",
+                                  site / "data" / "index.html"]
+    expected = {f"{SITE_URL}/{p.parent.relative_to(site).as_posix()}/".replace("/./", "/")
+                for p in pages}
+    assert expected <= listed
+    assert all(url.startswith(SITE_URL + "/") for url in listed)
+    assert not any("404" in url for url in listed)
+    assert f"Sitemap: {SITE_URL}/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_without_site_url_no_feed_or_sitemap_and_no_links_to_them(site_dir, tmp_path):
+    yml = site_dir / "site.yml"
+    yml.write_text("".join(l for l in yml.read_text().splitlines(True) if not l.startswith("site_url")))
+    build(Project(content=site_dir), tmp_path / "out", "/")
+    assert not (tmp_path / "out" / "feed.xml").exists()
+    assert not (tmp_path / "out" / "sitemap.xml").exists()
+    assert "feed.xml" not in (tmp_path / "out" / "index.html").read_text()
+
+
+# --- data downloads --------------------------------------------------------------
+
+def test_json_download_names_every_entity_figure_and_dispute(site, graph):
+    data = json.loads((site / "data" / "graph.json").read_text(encoding="utf-8"))
+    events = {e["slug"]: e for e in data["entities"]["events"]}
+    assert set(events) == {e.slug for e in graph.timeline}
+    lima = events["lima-consultations"]
+    assert lima["date"] == "2025-09" and lima["countries"] == ["azerbaijan", "peru"]
+    assert lima["citations"][0]["source"] == "talibov-op-ed"
+    assert lima["url"] == f"{SITE_URL}/events/lima-consultations/"
+    person = next(p for p in data["entities"]["people"] if p["slug"] == "elnur-mammadov")
+    assert person["native_name"] == "Elnur Məmmədov"
+    assert [f["id"] for f in data["figures"]] == [f.id for f in graph.figures]
+    assert [d["id"] for d in data["disputes"]] == sorted(graph.disputes)
+    peru = next(c for c in data["entities"]["countries"] if c["slug"] == "peru")
+    assert peru["presence"][0]["dispute"] == "peru-example"
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.file)
+def test_each_csv_has_its_header_and_a_row_per_item(site, graph, table):
+    text = (site / "data" / table.file).read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [c.name for c in table.columns]
+    assert len(rows) - 1 == len(table.rows(graph)) > 0
+    assert all(len(r) == len(rows[0]) for r in rows)
+
+
+def test_events_csv_rows_follow_the_timeline(site, graph):
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "events.csv").read_text())))
+    assert [r["slug"] for r in rows] == [e.slug for e in graph.timeline]
+    lima = next(r for r in rows if r["slug"] == "lima-consultations")
+    assert (lima["start"], lima["end"], lima["countries"]) == ("2025-09-01", "2025-09-30", "azerbaijan; peru")
+
+
+def test_data_page_links_every_download_and_documents_columns(site):
+    html = (site / "data" / "index.html").read_text()
+    assert 'href="/data/graph.json"' in html
+    for table in TABLES:
+        assert f'href="/data/{table.file}"' in html
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in html
+    assert "quotes in it belong to their publishers" in html
+
+
+# --- page metadata ---------------------------------------------------------------
+
+EXPECTED_TYPES = {"countries": "Country", "people": "Person", "events": "Event",
+                  "organizations": "Organization", "sources": "CreativeWork", "topics": "DefinedTerm"}
+
+
+def test_every_entity_page_has_json_ld_opengraph_and_canonical(site):
+    pages = entity_pages(site)
+    assert {p.parent.parent.name for p in pages} == set(ENTITY_KINDS)
+    for page in pages:
+        kind, slug = page.parent.parent.name, page.parent.name
+        url = f"{SITE_URL}/{kind}/{slug}/"
+        head = head_of(page)
+        assert len(head.json_ld) == 1, page
+        data = json.loads(head.json_ld[0])
+        assert data["@type"] == EXPECTED_TYPES[kind] and data["url"] == url and data["name"]
+        assert head.meta["og:title"] == data["name"]
+        assert head.meta["og:url"] == url and head.links["canonical"] == url
+        assert head.meta["twitter:card"] == "summary" and head.meta["og:type"]
+        assert head.meta["page-kind"]          # the kind Pagefind shows with each result
+
+
+def test_person_json_ld_carries_native_name_and_events_carry_dates(site):
+    person = json.loads(head_of(site / "people" / "elnur-mammadov" / "index.html").json_ld[0])
+    assert person["alternateName"] == ["Elnur Məmmədov"]
+    event = json.loads(head_of(site / "events" / "mammadov-visit-to-peru" / "index.html").json_ld[0])
+    assert (event["startDate"], event["endDate"]) == ("2025-09-03", "2025-09-04")
+
+
+def test_cite_this_page_is_stable_text(site):
+    html = (site / "people" / "elnur-mammadov" / "index.html").read_text()
+    assert f"<code>“Elnur Mammadov”. Fixture site. {SITE_URL}/people/elnur-mammadov/</code>" in html
+
+
+HOSTILE = 'Evil </script><script>alert("x")</script> & "quoted" \'single\' <!-- x'
+
+
+def test_script_json_cannot_be_broken_out_of():
+    out = str(script_json({"name": HOSTILE}))
+    inner = out.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == {"name": HOSTILE}
+
+
+def test_hostile_content_stays_inside_json_ld_and_attributes(site_dir, tmp_path):
+    person = site_dir / "people" / "elnur-mammadov.md"
+    text = person.read_text().replace("title: Elnur Mammadov", "title: " + json.dumps(HOSTILE), 1)
+    person.write_text(text.replace("native_name: Elnur Məmmədov", "native_name: Elnur Məmmədov\nsummary: "
+                                   + json.dumps(HOSTILE), 1))
+    build(Project(content=site_dir), tmp_path / "out", "/")
+    page = tmp_path / "out" / "people" / "elnur-mammadov" / "index.html"
+    html = page.read_text()
+    assert "<script>alert" not in html
+    head = head_of(page)
+    assert json.loads(head.json_ld[0])["name"] == HOSTILE
+    assert json.loads(head.json_ld[0])["description"] == HOSTILE
+    assert head.meta["og:title"] == HOSTILE and head.meta["og:description"] == HOSTILE
+    assert len(re.findall(r"<script\b", html)) == 1
+
+
+# --- determinism -----------------------------------------------------------------
+
+def test_two_builds_are_byte_identical_including_the_search_index(site_dir, tmp_path):
+    first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
+    build(Project(content=site_dir), first, "/")
+    build(Project(content=site_dir), second, "/")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert any(f.parts[0] == "pagefind" and f.suffix == ".pf_fragment" for f in files)
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
+    assert mismatch == [] and errors == []

@@ -1,0 +1,141 @@
+"""`build.py serve`: answers on its port, rebuilds on edits, shows errors, stops cleanly."""
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bilateral.pipeline import Project, build
+from bilateral.serve import SCRIPT_PATH, error_page, inject_script
+
+from conftest import FIXTURE, ROOT
+
+EVENT = "events/lima-consultations.md"
+OLD_TITLE = "First Azerbaijan–Peru political consultations"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(url: str, predicate, timeout: float) -> tuple[float, int, str]:
+    """Poll url until predicate(status, text); return (seconds taken, status, text)."""
+    started = time.monotonic()
+    status, text = None, ""
+    while time.monotonic() - started < timeout:
+        try:
+            status, text = fetch(url)
+            if predicate(status, text):
+                return time.monotonic() - started, status, text
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not get there in {timeout}s: last {status} {text[:300]}")
+
+
+@pytest.fixture
+def server(site_dir):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                             "--content", str(site_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", lambda status, _: status == 200, timeout=30)
+        yield base, site_dir, proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_rebuilds_on_edit_shows_errors_and_recovers(server):
+    base, site_dir, proc = server
+    page = base + "/events/lima-consultations/"
+    status, html = fetch(page)
+    assert status == 200 and OLD_TITLE in html and SCRIPT_PATH in html
+    first_build = fetch(base + "/__build_id")[1]
+
+    event = site_dir / EVENT
+    original = event.read_text()
+    event.write_text(original.replace(OLD_TITLE, "Lima consultations, retitled"))
+    took, _, _ = wait_for(page, lambda s, t: "Lima consultations, retitled" in t, timeout=5)
+    assert took < 5
+    assert fetch(base + "/__build_id")[1] != first_build  # what the page script polls
+
+    event.write_text(original.replace("countries: [azerbaijan, peru]", 'countries: [azerbaijan, "<b>atlantis"]'))
+    _, status, text = wait_for(base + "/countries/peru/", lambda s, t: s == 500, timeout=5)
+    assert "lima-consultations.md:6: unknown country &#39;&lt;b&gt;atlantis&#39;" in text
+    assert "<b>atlantis" not in text
+    assert SCRIPT_PATH in text  # so the page reloads itself once fixed
+
+    event.write_text(original)
+    wait_for(page, lambda s, t: s == 200 and OLD_TITLE in t, timeout=5)
+    assert proc.poll() is None
+
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "lima-consultations.md:6: unknown country '<b>atlantis'" in err  # shown in the terminal
+    assert "serving http://127.0.0.1:" in out
+
+
+def test_serve_answers_missing_pages_with_the_404_page_and_redirects_folders(server):
+    base, _, _ = server
+    status, text = fetch(base + "/no/such/page/")
+    assert status == 404 and "<html" in text and SCRIPT_PATH in text
+    request = urllib.request.Request(base + "/countries/peru", method="HEAD")
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.build_opener(NoRedirect).open(request, timeout=5)
+    assert caught.value.code == 301 and caught.value.headers["Location"] == "/countries/peru/"
+
+
+def test_busy_port_is_a_clear_usage_error(site_dir):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                 "--content", str(site_dir)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+def test_the_built_site_has_no_reload_script(tmp_path):
+    build(Project(content=FIXTURE), tmp_path / "site", "/")
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file():
+            assert b"livereload" not in path.read_bytes() and b"__build_id" not in path.read_bytes(), path
+            assert "livereload" not in path.name
+
+
+def test_script_goes_before_the_closing_body_tag():
+    assert inject_script(b"<html><body><p>x</p></body></html>", 7) == (
+        b'<html><body><p>x</p><script src="/__livereload.js" data-build="7" defer></script></body></html>')
+    assert inject_script(b"<p>x</p>", 1).endswith(b'data-build="1" defer></script>')
+
+
+def test_error_page_escapes_every_error():
+    html = error_page(["a.md:1: unknown country '<script>'", "b.md:2: x & y"], 3).decode()
+    assert "&lt;script&gt;" in html and "x &amp; y" in html and "<script>'" not in html
+    assert "2 content problems" in html
