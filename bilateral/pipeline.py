@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .graph import Graph, build_graph
-from .load import load_content
-from .render import make_environment, plan_pages, render_page
+from .load import Content, load_content
+from .parallel import render_pages
+from .render import make_environment, plan_pages
 from .urls import Urls
 from .validate import validate
-from .write import write_site
+from .write import staged, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,14 +24,19 @@ class Project:
     static: Path = ROOT / "static"
 
 
-def load_graph(content_dir: Path) -> Graph:
+def load_checked(content_dir: Path) -> Content:
     """Load and validate everything, raising ContentErrors with every problem found."""
     errors: list[ContentError] = []
     content = load_content(Path(content_dir), errors)
     errors += validate(content)
     if errors:
         raise ContentErrors(errors)
-    return build_graph(content)
+    return content
+
+
+def load_graph(content_dir: Path) -> Graph:
+    """Load and validate everything, raising ContentErrors with every problem found."""
+    return build_graph(load_checked(content_dir))
 
 
 # Outputs besides the HTML pages (feeds, sitemaps, data files): each is a
@@ -42,18 +48,41 @@ EXTRA_OUTPUTS: list = []
 FINALIZERS: list = []
 
 
-def render_site(graph: Graph, project: Project, base_url: str = "/") -> dict[str, str]:
+def render_site(graph: Graph, project: Project, base_url: str = "/",
+                jobs: int | None = None) -> dict[str, str]:
+    """Every page and extra output; `jobs` processes render (default: one per
+    core for a large site), with the same result whatever their number."""
     urls = Urls(base_url, graph.site.get("site_url", ""))
     env = make_environment(project.templates, graph, urls)
-    files = {page.path: render_page(env, page) for page in plan_pages(graph)}
+    files = render_pages(env, plan_pages(graph), jobs)
+    files.update(extra_outputs(graph, urls))
+    return files
+
+
+def extra_outputs(graph: Graph, urls: Urls) -> dict[str, str]:
+    files: dict[str, str] = {}
     for make in EXTRA_OUTPUTS:
         files.update(make(graph, urls))
     return files
 
 
-def build(project: Project, out: Path, base_url: str = "/") -> dict[str, str]:
-    graph = load_graph(project.content)
-    files = render_site(graph, project, base_url)
-    write_site(Path(out), files, project.static,
-               finalize=lambda staging: [step(staging, base_url) for step in FINALIZERS])
+def build(project: Project, out: Path, base_url: str = "/",
+          jobs: int | None = None) -> dict[str, str]:
+    return publish(load_graph(project.content), project, out, base_url, jobs)
+
+
+def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
+            jobs: int | None = None) -> dict[str, str]:
+    """Render the graph into a new site that replaces `out` once complete,
+    as render_site would, but with each page written by the process that
+    rendered it. Returns every file written, as {site path: text}."""
+    urls = Urls(base_url, graph.site.get("site_url", ""))
+    env = make_environment(project.templates, graph, urls)
+    with staged(Path(out), project.static) as staging:
+        files = render_pages(env, plan_pages(graph), jobs, write_to=staging)
+        extras = extra_outputs(graph, urls)
+        write_files(staging, extras)
+        for step in FINALIZERS:
+            step(staging, base_url)
+    files.update(extras)
     return files

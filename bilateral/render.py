@@ -5,7 +5,9 @@ HTML. Templates receive the graph and the page's entity and only read them.
 """
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -38,12 +40,23 @@ def plan_pages(graph: Graph) -> list[Page]:
     return pages
 
 
+class RenderError(Exception):
+    """A page that could not be rendered, named with its template line.
+    Plain text only, so it crosses from a worker process intact."""
+
+
 def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
+    # auto_reload=False: a build reads each template once instead of checking
+    # its file before every page; the live preview makes a new environment
+    # when a template changes.
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False)
+    links = Links(urls)
+    env.globals.update(url=urls, kinds=KINDS, kind_titles=KIND_TITLES, singular=SINGULAR,
+                       entity_link=links.one, entity_links=links.many)
+    bind_graph(env, graph)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -58,15 +71,46 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     return env
 
 
+def bind_graph(env: Environment, graph: Graph) -> None:
+    """Point the templates at a (re)built graph; compiled templates stay."""
+    env.globals.update(graph=graph, site=graph.site)
+
+
 def render_page(env: Environment, page: Page) -> str:
-    return env.get_template(page.template).render(**page.context, path=page.path)
+    try:
+        return env.get_template(page.template).render(**page.context, path=page.path)
+    except Exception as exc:
+        raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
+                          f"{type(exc).__name__}: {exc}") from exc
 
 
+def _template_line(exc: Exception, template: str) -> str:
+    """'event.html:12', the innermost template frame of the failure."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    if frames:
+        return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    return template
+
+
+class Links:
+    """`<a href>` to entity pages; macros.html exports these as link and link_list."""
+
+    def __init__(self, urls: Urls):
+        self.urls = urls
+
+    def one(self, entity) -> Markup:
+        return Markup(f'<a href="{escape(self.urls.entity(entity))}">{escape(entity.title)}</a>')
+
+    def many(self, entities) -> Markup:
+        return Markup(", ").join(self.one(e) for e in entities)
+
+
+@lru_cache(maxsize=None)  # an event's date shows on every timeline that lists it
 def when(date: PartialDate | None) -> Markup:
     """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.start.iso(), date.text())
+    return Markup(f'<time datetime="{escape(date.start.iso())}">{escape(date.text())}</time>')
 
 
 def cite_marks(citations, page: Entity) -> Markup:
