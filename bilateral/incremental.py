@@ -30,8 +30,8 @@ from .errors import ContentError, ContentErrors
 from .graph import Entity, Graph, build_graph, wiki_targets
 from .load import Content, Document, _read_markdown, load_content
 from .parallel import render_pages
-from .pipeline import FINALIZERS, Project, extra_outputs, load_checked, publish
-from .render import TEMPLATES, Page, bind_graph, make_environment, plan_pages
+from .pipeline import FINALIZERS, Project, extra_outputs, few_collections, load_checked, publish
+from .render import TEMPLATES, MemoryBytecodeCache, Page, make_environment, plan_pages
 from .urls import Urls
 from .validate import validate
 from .write import inside_path
@@ -58,23 +58,30 @@ class Incremental:
         self._env = None
         self._retry: set[Path] = set()       # changes not applied yet: they had errors
         self._snapshot: dict[Path, tuple] = {}
+        self._compiled = MemoryBytecodeCache()
         self._pending_docs: dict[Key, Document] = {}   # the re-read documents of a rebuild
         self._extra_paths: set[str] = set()             # files made by EXTRA_OUTPUTS
 
     # --- whole builds ------------------------------------------------------------
     def build(self) -> Report:
         """A full build, as `build.py build` makes it, remembered for rebuilds."""
-        content = load_checked(self.project.content)
-        graph = build_graph(content)
-        self.files = publish(graph, self.project, self.out, self.base_url, self.jobs)
-        self.content, self.graph, self._retry = content, graph, set()
-        self._env = make_environment(self.project.templates, graph, self._urls(graph))
+        with few_collections():
+            content = load_checked(self.project.content)
+            graph = build_graph(content)
+            env = self._environment(graph)
+            self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env)
+        self.content, self.graph, self._env, self._retry = content, graph, env, set()
         self._extra_paths = set(extra_outputs(graph, self._urls(graph)))
         self._snapshot = self._scan()
         return Report(len(self.files), sorted(self.files), [])
 
     def _urls(self, graph: Graph) -> Urls:
         return Urls(self.base_url, graph.site.get("site_url", ""))
+
+    def _environment(self, graph: Graph):
+        """Templates see the graph through globals that may be derived from it,
+        so each graph gets its own environment; compiled code is kept."""
+        return make_environment(self.project.templates, graph, self._urls(graph), self._compiled)
 
     # --- rebuilds ------------------------------------------------------------------
     def changes(self) -> list[Path]:
@@ -89,7 +96,10 @@ class Incremental:
         """Bring the output up to date with the changed paths."""
         if self.graph is None:
             return self.build()
-        changed = {Path(p).resolve() for p in changed} | self._retry
+        with few_collections():
+            return self._rebuild({Path(p).resolve() for p in changed} | self._retry)
+
+    def _rebuild(self, changed: set[Path]) -> Report:
         in_content = [p for p in changed if _under(p, self.project.content)]
         templates_changed = any(_under(p, self.project.templates) for p in changed)
         static_changed = any(_under(p, self.project.static) for p in changed)
@@ -99,16 +109,15 @@ class Incremental:
             self._retry = set(in_content)
             raise
         self._retry = set()
-        if templates_changed:
-            self._env = make_environment(self.project.templates, self.graph, self._urls(self.graph))
-            everything = True
+        everything = everything or templates_changed
 
         old_graph = self.graph
         if keys and not everything and self._body_only(keys):
             graph, pages = old_graph, self._apply_bodies(keys)
         else:
             graph = build_graph(content) if in_content else old_graph
-            bind_graph(self._env, graph)
+            if graph is not old_graph or templates_changed:
+                self._env = self._environment(graph)
             pages = plan_pages(graph)
             if not everything:
                 wanted = self._affected(old_graph, graph, keys)

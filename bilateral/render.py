@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .dates import PartialDate
@@ -45,18 +45,19 @@ class RenderError(Exception):
     Plain text only, so it crosses from a worker process intact."""
 
 
-def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
+def make_environment(templates: Path, graph: Graph, urls: Urls,
+                     bytecode_cache: BytecodeCache | None = None) -> Environment:
     # auto_reload=False: a build reads each template once instead of checking
     # its file before every page; the live preview makes a new environment
-    # when a template changes.
+    # for each new graph or template change.
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      auto_reload=False)
+                      auto_reload=False, bytecode_cache=bytecode_cache)
     links = Links(urls)
-    env.globals.update(url=urls, kinds=KINDS, kind_titles=KIND_TITLES, singular=SINGULAR,
+    env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
+                       kind_titles=KIND_TITLES, singular=SINGULAR,
                        entity_link=links.one, entity_links=links.many)
-    bind_graph(env, graph)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -71,9 +72,19 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     return env
 
 
-def bind_graph(env: Environment, graph: Graph) -> None:
-    """Point the templates at a (re)built graph; compiled templates stay."""
-    env.globals.update(graph=graph, site=graph.site)
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, so that a new environment need not
+    compile them again; an edited template misses (the source checksum differs)."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 def render_page(env: Environment, page: Page) -> str:
@@ -93,13 +104,20 @@ def _template_line(exc: Exception, template: str) -> str:
 
 
 class Links:
-    """`<a href>` to entity pages; macros.html exports these as link and link_list."""
+    """`<a href>` to entity pages; macros.html exports these as link and link_list.
+    Each entity's link is made once per environment (so per graph): timelines
+    repeat them often."""
 
     def __init__(self, urls: Urls):
         self.urls = urls
+        self.made: dict[Entity, Markup] = {}
 
     def one(self, entity) -> Markup:
-        return Markup(f'<a href="{escape(self.urls.entity(entity))}">{escape(entity.title)}</a>')
+        link = self.made.get(entity)
+        if link is None:
+            link = self.made[entity] = Markup(
+                f'<a href="{escape(self.urls.entity(entity))}">{escape(entity.title)}</a>')
+        return link
 
     def many(self, entities) -> Markup:
         return Markup(", ").join(self.one(e) for e in entities)
