@@ -2,16 +2,18 @@
 
 Workers are forked, so they share the graph and the template environment
 as they are, with nothing pickled on the way in; each renders a share of
-the pages, writes it when given a folder, and sends back the HTML. The result is assembled in the pages'
-own order, so it is the same, byte for byte, as rendering them one by one.
-A failure in a worker comes back as the same RenderError a serial render
-raises.
+the pages, writes it when given a folder, and sends back the HTML. The
+result is assembled in the pages' own order, so it is the same, byte for
+byte, as rendering them one by one. A template failure in a worker comes
+back as the same RenderError a serial render raises; a worker that dies
+raises BrokenProcessPool instead of leaving the build waiting.
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .render import RenderError, render_page
@@ -43,28 +45,30 @@ def render_pages(env, pages: list, jobs: int | None = None,
     global _job
     for name in {page.template for page in pages}:
         env.get_template(name)  # compiled once here, inherited by every worker
-    chunks = jobs * 4  # several per worker, so one slow share does not leave a core idle
+    shares = jobs * 4  # several per worker, so one slow share does not leave a core idle
+    html: list = [None] * len(pages)
     _job = (env, pages, write_to)
     gc.freeze()  # keep the shared graph out of the workers' collections: fewer copied pages
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            html: list = [None] * len(pages)
-            for first, rendered in pool.imap_unordered(_render_share, [(k, chunks) for k in range(chunks)]):
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_render_share, first, shares) for first in range(shares)]
+            for future in as_completed(futures):
+                first, rendered = future.result()
                 if isinstance(rendered, RenderError):
+                    pool.shutdown(cancel_futures=True)
                     raise rendered
-                html[first::chunks] = rendered
+                html[first::shares] = rendered
     finally:
         _job = None
         gc.unfreeze()
     return {page.path: text for page, text in zip(pages, html)}
 
 
-def _render_share(share: tuple[int, int]):
-    """In a worker: render every chunks-th page from `first`."""
-    first, chunks = share
+def _render_share(first: int, shares: int):
+    """In a worker: render (and write) every `shares`-th page from `first`."""
     env, pages, write_to = _job
+    share = pages[first::shares]
     try:
-        share = pages[first::chunks]
         html = [render_page(env, page) for page in share]
     except RenderError as exc:
         return first, exc

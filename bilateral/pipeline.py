@@ -92,7 +92,8 @@ def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
     as render_site would, but with each page written by the process that
     rendered it. Returns every file written, as {site path: text}."""
     urls = Urls(base_url, graph.site.get("site_url", ""))
-    env = env or make_environment(project.templates, graph, urls)
+    if env is None:
+        env = make_environment(project.templates, graph, urls)
     with staged(Path(out), project.static) as staging:
         files = render_pages(env, plan_pages(graph), jobs, write_to=staging)
         extras = extra_outputs(graph, urls)

@@ -2,8 +2,10 @@
 and a failure in a worker comes back as the same clean error."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,16 @@ def test_a_worker_failure_is_the_same_clean_error_as_a_serial_one(synthetic, bro
     assert serial.startswith("event.html:") and "cannot render /events/" in serial
     assert "no_such_field" in serial
     assert parallel.startswith("event.html:") and "no_such_field" in parallel
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(synthetic):
+    graph = load_graph(synthetic)
+    env = make_environment(ROOT / "templates", graph, Urls("/"))
+    parent = os.getpid()
+    # Any page rendered outside this process kills its worker outright.
+    env.filters["when"] = lambda date: os._exit(3) if os.getpid() != parent else ""
+    with pytest.raises(BrokenProcessPool):
+        render_pages(env, plan_pages(graph), 2)
 
 
 def test_a_failed_parallel_build_leaves_the_previous_site(synthetic, broken_templates, tmp_path):
