@@ -261,7 +261,7 @@ def _key(entity: Entity) -> Key:
 
 
 def _same(a: Document, b: Document) -> bool:
-    return a.meta == b.meta and a.body == b.body
+    return a is b or (a.meta == b.meta and a.body == b.body)
 
 
 def _meta(doc: Document | None):
