@@ -3,8 +3,9 @@
     python benchmarks/bench.py [--events N] [--runs R] [--profile FILE]
 
 Writes the same seeded corpus (benchmarks/corpus.py) as this project's
-content and as a Hugo site, builds each cold R times from an empty output
-folder (a new process each time, so start-up counts) and takes the medians;
+content and as a Hugo site, builds each cold R times, alternating, from an
+empty output folder (a new process each time, so start-up counts) and
+takes the medians;
 times a live-preview rebuild after editing one event's body, through
 bilateral.incremental, the path `serve` uses; and checks what a reader gets:
 page sizes, CSS size, and that each page's content is in its HTML with no
@@ -53,14 +54,16 @@ def main(argv=None) -> int:
         corpus.write_hugo(work / "hugo")
         load_checked(work / "content")  # the corpus must be valid content
 
-        ours = [_timed([sys.executable, str(ROOT / "build.py"), "build", "--content",
-                        str(work / "content"), "--out", str(work / "out")], work / "out")
-                for _ in range(args.runs)]
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-        hugo_bin = _hugo()
-        hugo = [_timed([str(hugo_bin), "--quiet", "--source", str(work / "hugo"), "--destination",
-                        str(work / "public"), "--cacheDir", str(work / "hugo-cache")], work / "public")
-                for _ in range(args.runs)]
+        ours_command = [sys.executable, str(ROOT / "build.py"), "build", "--content",
+                        str(work / "content"), "--out", str(work / "out")]
+        hugo_command = [str(_hugo()), "--quiet", "--source", str(work / "hugo"), "--destination",
+                        str(work / "public"), "--cacheDir", str(work / "hugo-cache")]
+        ours, hugo = [], []
+        for run in range(args.runs):  # alternated, so both meet the same background load
+            ours.append(_timed(ours_command, work / "out"))
+            if run == 0:  # before Hugo has run: the largest child so far is one of ours
+                peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+            hugo.append(_timed(hugo_command, work / "public"))
         incremental = _incremental(work, corpus)
         if args.profile:
             _profile(work, args.profile)
@@ -74,7 +77,7 @@ def main(argv=None) -> int:
 
         print(f"ours cold runs: {_runs(ours)}; hugo cold runs: {_runs(hugo)} ({hugo_pages} pages)")
         print("CPU seconds (user+system) per cold build: " + "; ".join(
-            f"{'hugo' if name == 'hugo' else 'ours'} {_runs(times)}" for name, times in CPU.items()))
+            f"{name} {_runs(times)}" for name, times in CPU.items()))
         print(f"load average (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
               f"on {os.cpu_count()} cores")
         print(f"incremental rebuilds after one body edit: {_runs(incremental, 3)}")
@@ -105,7 +108,7 @@ def _timed(command: list[str], out: Path) -> float:
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    CPU.setdefault(Path(command[0]).name, []).append(cpu)
+    CPU.setdefault("hugo" if Path(command[0]).name == "hugo" else "ours", []).append(cpu)
     return wall
 
 
