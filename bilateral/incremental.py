@@ -18,6 +18,8 @@ the text of every file written. Given the paths that changed it
 
 A content error raises ContentErrors and leaves the output and the state
 as they were; the paths that failed are tried again with the next change.
+A failure while rendering or writing (a template error, say) marks the
+output stale, and the next rebuild renders every page.
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ class Incremental:
         self.files: dict[str, str] = {}      # site path -> text, as written
         self._env = None
         self._retry: set[Path] = set()       # changes not applied yet: they had errors
+        self._stale = False                  # a rebuild failed after taking in its changes
         self._snapshot: dict[Path, tuple] = {}
         self._compiled = MemoryBytecodeCache()
         self._pending_docs: dict[Key, Document] = {}   # the re-read documents of a rebuild
@@ -70,7 +73,8 @@ class Incremental:
             graph = build_graph(content)
             env = self._environment(graph)
             self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env)
-        self.content, self.graph, self._env, self._retry = content, graph, env, set()
+        self.content, self.graph, self._env = content, graph, env
+        self._retry, self._stale = set(), False
         self._extra_paths = set(extra_outputs(graph, self._urls(graph)))
         self._snapshot = self._scan()
         return Report(len(self.files), sorted(self.files), [])
@@ -106,10 +110,10 @@ class Incremental:
         try:
             content, keys, everything = self._reload(in_content)
         except ContentErrors:
-            self._retry = set(in_content)
+            self._retry = changed
             raise
         self._retry = set()
-        everything = everything or templates_changed
+        everything = everything or templates_changed or self._stale
 
         old_graph = self.graph
         if keys and not everything and self._body_only(keys):
@@ -125,8 +129,12 @@ class Incremental:
                          or _key(p.context["page"]) in wanted]
         self.content, self.graph = content, graph
 
+        # Should rendering or writing fail now (a template error, a full disk),
+        # the output lags the state: the next rebuild then renders every page.
+        self._stale = True
         rendered = render_pages(self._env, pages, self.jobs) if (keys or everything) else {}
         report = self._write(rendered, graph, same_pages=graph is old_graph)
+        self._stale = False
         report.rendered = len(rendered)
         if static_changed:
             self._sync_static(report)

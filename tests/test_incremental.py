@@ -11,6 +11,7 @@ import pytest
 from bilateral.errors import ContentErrors
 from bilateral.incremental import Incremental
 from bilateral.pipeline import ROOT, Project, build
+from bilateral.render import RenderError
 
 from conftest import write
 
@@ -123,6 +124,46 @@ def test_a_template_change_rerenders_every_page(site_dir, tmp_path):
     pages = [p for p in report.written if not p.startswith("static/")]
     assert len(pages) == report.rendered > 10
     assert 'class="edited"' in (builder.out / "countries" / "peru" / "index.html").read_text()
+
+
+def test_after_a_template_error_the_next_rebuild_catches_up(site_dir, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    builder = Incremental(Project(content=site_dir, templates=templates), tmp_path / "preview",
+                          "/az-latam/", jobs=1)
+    builder.build()
+    event = edit(templates / "event.html", "<h1>{{ page.title }}</h1>", "<h1>{{ page.nope }}</h1>")
+    with pytest.raises(RenderError):
+        builder.rebuild([event])
+    title = edit(site_dir / "events/lima-consultations.md", "title: First", "title: The first")
+    with pytest.raises(RenderError):
+        builder.rebuild([title])
+    edit(event, "page.nope", "page.title")
+    builder.rebuild([event])
+    expected = tmp_path / "expected"
+    build(Project(content=site_dir, templates=templates), expected, "/az-latam/", jobs=1)
+    assert snapshot(builder.out) == snapshot(expected)
+
+
+def test_after_a_failed_render_the_next_body_edit_catches_up(site_dir, tmp_path):
+    """The failed rebuild took in a new title that other pages show; the fix
+    is a body-only edit, which alone would re-render just its own page."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    edit(templates / "event.html", "<h1>{{ page.title }}</h1>",
+         "<h1>{{ page.title }}</h1>{% if 'BOOM' in page.body %}{{ page.nope }}{% endif %}")
+    project = Project(content=site_dir, templates=templates)
+    builder = Incremental(project, tmp_path / "preview", "/az-latam/", jobs=1)
+    builder.build()
+    path = edit(site_dir / "events/lima-consultations.md", "title: First", "title: The first")
+    edit(path, "The first round of consultations.", "BOOM")
+    with pytest.raises(RenderError):
+        builder.rebuild([path])
+    edit(path, "BOOM", "The first round of consultations.")
+    builder.rebuild([path])
+    expected = tmp_path / "expected"
+    build(project, expected, "/az-latam/", jobs=1)
+    assert snapshot(builder.out) == snapshot(expected)
 
 
 def test_a_static_change_is_copied_and_a_removed_file_deleted(site_dir, tmp_path):
