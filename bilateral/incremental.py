@@ -20,6 +20,12 @@ A content error raises ContentErrors and leaves the output and the state
 as they were; the paths that failed are tried again with the next change.
 A failure while rendering or writing (a template error, say) marks the
 output stale, and the next rebuild renders every page.
+
+    preview = Incremental(Project(), Path("site"), base_url="/")
+    preview.build()
+    ...                                   # then, on each poll:
+    if changed := preview.changes():
+        report = preview.rebuild(changed)   # .written, .deleted, .rendered
 """
 from __future__ import annotations
 
