@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .render import RenderError
+from .search import SearchIndexError
 from .linkcheck import check_links
 from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
@@ -86,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
         n = len(exc.errors)
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
+        return 1
+    except (RenderError, SearchIndexError) as exc:  # a template or indexer failure, not content
+        print(f"build failed: {exc}", file=sys.stderr)
         return 1
     parser().print_usage(sys.stderr)
     return 2

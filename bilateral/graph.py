@@ -151,6 +151,13 @@ def sort_title(entity: Entity) -> tuple:
     return (entity.title.casefold(), entity.slug)
 
 
+KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def kind_then_title(entity: Entity) -> tuple:
+    return (KIND_ORDER[entity.kind], sort_title(entity))
+
+
 def event_order(event: Entity) -> tuple:
     return (event.data["date"].sort_key(), event.title.casefold(), event.slug)
 
@@ -166,7 +173,7 @@ def build_graph(content: Content) -> Graph:
         entity.data = resolver.struct(entity.doc.meta, KINDS[entity.kind], ())
         for match in CITE_MARK.finditer(entity.body):  # prose notes number in reading order
             entity.notes.add("body", entity.data["citations"][int(match.group(1)) - 1])
-        for slug_kind, slug in _wiki_targets(entity.body):
+        for slug_kind, slug in wiki_targets(entity.body):
             target = lookup.get((slug_kind, slug))
             if target is not None and target is not entity:
                 mentions[target].add(entity)
@@ -190,9 +197,15 @@ def build_graph(content: Content) -> Graph:
 
     events = sorted((e for e in lookup.values() if e.kind == "events"), key=event_order)
     for entity, sources in mentions.items():
-        entity.mentioned_in = sorted(sources, key=lambda e: (list(KINDS).index(e.kind), sort_title(e)))
+        entity.mentioned_in = sorted(sources, key=kind_then_title)
+    # Each event files itself under what it refers to, in chronological order:
+    # one pass over the events, not a scan of all events per entity.
+    timelines: dict[Entity, list] = defaultdict(list)
+    for event in events:
+        for target in event.data.get("_refs", ()):
+            timelines[target].append(event)
     for entity in lookup.values():
-        entity.timeline = [e for e in events if entity in e.data.get("_refs", ())]
+        entity.timeline = timelines.get(entity, [])
         entity.figures.sort(key=_figure_order)
         entity.notes.finish()
         for citation in entity.notes:
@@ -202,7 +215,7 @@ def build_graph(content: Content) -> Graph:
         if parent is not None:
             parent.children.append(event)
     for entity in lookup.values():
-        entity.cited_by = sorted(set(entity.cited_by), key=lambda e: (list(KINDS).index(e.kind), sort_title(e)))
+        entity.cited_by = sorted(set(entity.cited_by), key=kind_then_title)
 
     by_kind = {kind: sorted((e for e in lookup.values() if e.kind == kind), key=sort_title)
                for kind in KINDS}
@@ -217,7 +230,7 @@ def _figure_order(fig: Figure) -> tuple:
     return (fig.metric, fig.period.sort_key() if fig.period else ((), ()), fig.id)
 
 
-def _wiki_targets(body: str):
+def wiki_targets(body: str):
     for match in WIKI_LINK.finditer(body):
         yield match.group(1), match.group(2).strip()
 

@@ -5,10 +5,12 @@ HTML. Templates receive the graph and the page's entity and only read them.
 """
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import charts, relations, timeline
@@ -55,13 +57,25 @@ def plan_pages(graph: Graph) -> list[Page]:
     return pages
 
 
-def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
+class RenderError(Exception):
+    """A page that could not be rendered, named with its template line.
+    Plain text only, so it crosses from a worker process intact."""
+
+
+def make_environment(templates: Path, graph: Graph, urls: Urls,
+                     bytecode_cache: BytecodeCache | None = None) -> Environment:
+    # auto_reload=False: a build reads each template once instead of checking
+    # its file before every page; the live preview makes a new environment
+    # for each new graph or template change.
     env = Environment(loader=FileSystemLoader(str(templates)),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False, bytecode_cache=bytecode_cache)
+    links = Links(urls)
     metadata = Metadata(urls, graph.site)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
                        kind_titles=KIND_TITLES, singular=SINGULAR,
+                       entity_link=links.one, entity_links=links.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation,
                        data_tables=TABLES, data_json=JSON_FILE,
@@ -88,16 +102,64 @@ def make_environment(templates: Path, graph: Graph, urls: Urls) -> Environment:
     return env
 
 
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, so that a new environment need not
+    compile them again; an edited template misses (the source checksum differs)."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
 def render_page(env: Environment, page: Page) -> str:
     context = {"view": None, **page.context}
-    return env.get_template(page.template).render(**context, path=page.path)
+    try:
+        return env.get_template(page.template).render(**context, path=page.path)
+    except Exception as exc:
+        raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
+                          f"{type(exc).__name__}: {exc}") from exc
 
 
+def _template_line(exc: Exception, template: str) -> str:
+    """'event.html:12', the innermost template frame of the failure."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    if frames:
+        return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+    return template
+
+
+class Links:
+    """`<a href>` to entity pages; macros.html exports these as link and link_list.
+    Each entity's link is made once per environment (so per graph): timelines
+    repeat them often."""
+
+    def __init__(self, urls: Urls):
+        self.urls = urls
+        self.made: dict[Entity, Markup] = {}
+
+    def one(self, entity) -> Markup:
+        link = self.made.get(entity)
+        if link is None:
+            link = self.made[entity] = Markup(
+                f'<a href="{escape(self.urls.entity(entity))}">{escape(entity.title)}</a>')
+        return link
+
+    def many(self, entities) -> Markup:
+        return Markup(", ").join(self.one(e) for e in entities)
+
+
+@lru_cache(maxsize=None)  # an event's date shows on every timeline that lists it
 def when(date: PartialDate | None) -> Markup:
     """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.anchor.iso(), date.text())
+    return Markup(f'<time datetime="{escape(date.anchor.iso())}">{escape(date.text())}</time>')
 
 
 def cite_marks(citations, page: Entity) -> Markup:

@@ -10,6 +10,7 @@ URL to the UI, so one index works at / and under a sub-path.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,9 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(staging: Path, base_url: str = "/") -> None:
-    """Index the staged site in place; raise if Pagefind fails or indexes nothing."""
+    """Index the staged site in place; raise if Pagefind fails or indexes nothing.
+    Pagefind adds to its folder, so a re-index (the live preview) starts afresh."""
+    shutil.rmtree(Path(staging) / BUNDLE, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(staging),
                "--output-subdir", BUNDLE, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)

@@ -2,7 +2,8 @@
 
 The site is built into a temporary folder and served on 127.0.0.1. A watcher
 (watchfiles) rebuilds on any change to content, templates or static files;
-every rebuild goes through `rebuild()`, the one place to make it incremental.
+every rebuild goes through `rebuild()`, which uses the engine's incremental
+path (incremental.py): only the pages an edit can change are rendered again.
 Served HTML pages get a small script (livereload.js, shipped with the engine,
 never written into the site) that polls /__build_id and reloads the page when
 it changes. While the content has errors, every page is an error page listing
@@ -24,7 +25,8 @@ from markupsafe import escape
 from watchfiles import watch
 
 from .errors import ContentErrors
-from .pipeline import Project, build
+from .incremental import Incremental
+from .pipeline import Project
 
 HOST = "127.0.0.1"
 BUILD_ID_PATH = "/__build_id"
@@ -38,19 +40,27 @@ SCRIPT_TAG = '<script src="' + SCRIPT_PATH + '" data-build="{}" defer></script>'
 @dataclass
 class State:
     """What the server shows: the latest build's id and its errors, if any."""
-    out: Path
+    builder: Incremental
     build_id: int = 0
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def rebuild(project: Project, state: State, changes: set | None = None) -> None:
-    """Build the whole site into state.out and record the outcome. `changes`
-    (watchfiles' set of (change, path)) is what an incremental build would use."""
+    @property
+    def out(self) -> Path:
+        return self.builder.out
+
+
+def rebuild(state: State, changes: set | None = None) -> None:
+    """Bring state.out up to date and record the outcome: a full build first,
+    then, for `changes` (watchfiles' set of (change, path)), an incremental one."""
     started = time.perf_counter()
-    with state.lock:  # requests wait rather than read a half-swapped site
+    with state.lock:  # requests wait rather than read a half-written site
         try:
-            files = build(project, state.out, "/")
+            if changes is None:
+                report = state.builder.build()
+            else:
+                report = state.builder.rebuild(sorted({path for _, path in changes}))
             state.errors = []
         except ContentErrors as exc:
             state.errors = [str(e) for e in exc.errors]
@@ -64,16 +74,17 @@ def rebuild(project: Project, state: State, changes: set | None = None) -> None:
         print(f"{n} problem{'s' if n != 1 else ''} found; the browser shows them until fixed",
               file=sys.stderr, flush=True)
     else:
-        print(f"built {len(files)} pages in {time.perf_counter() - started:.2f}s", flush=True)
+        print(f"rendered {report.rendered} pages, wrote {len(report.written)} files "
+              f"in {time.perf_counter() - started:.2f}s", flush=True)
 
 
 def serve(project: Project, port: int = 8000) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
-    state = State(out=workdir / "site")
+    state = State(builder=Incremental(project, workdir / "site", "/"))
     stop = threading.Event()
     server = watcher = None
     try:
-        rebuild(project, state)
+        rebuild(state)
         try:
             server = ThreadingHTTPServer((HOST, port), _handler(state))
         except OSError as exc:
@@ -99,7 +110,7 @@ def _watch(project: Project, state: State, stop: threading.Event) -> None:
     folders = [p for p in (project.content, project.templates, project.static) if Path(p).is_dir()]
     # debounce: a save that writes several files gives one rebuild, well within 2 s.
     for changes in watch(*folders, stop_event=stop, debounce=300, raise_interrupt=False):
-        rebuild(project, state, changes)
+        rebuild(state, changes)
 
 
 def inject_script(html: bytes, build_id: int) -> bytes:

@@ -5,8 +5,10 @@ old site only once complete, so a failed build leaves the last good site.
 """
 from __future__ import annotations
 
+import posixpath
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .urls import output_file
@@ -16,30 +18,31 @@ def write_site(out: Path, files: dict[str, str | bytes], static: Path | None,
                finalize=None) -> None:
     """Write files (site-relative path -> content) and static/ into out.
     `finalize(staging)` may add to the complete site before it goes live."""
-    _refuse_clashes(files)
+    refuse_clashes(files)
+    with staged(out, static) as staging:
+        write_files(staging, files)
+        if finalize is not None:
+            finalize(staging)
+
+
+@contextmanager
+def staged(out: Path, static: Path | None):
+    """A fresh folder, holding a copy of static/, to fill with the new site;
+    it replaces `out` when the block ends, and is removed if the block fails."""
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         if static is not None and static.is_dir():
             shutil.copytree(static, staging / "static")
-        for path, data in sorted(files.items()):
-            target = staging / output_file(path)
-            if staging.resolve() not in target.resolve().parents:
-                raise ValueError(f"refusing to write outside the output folder: {path}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            target.write_bytes(data)
-        if finalize is not None:
-            finalize(staging)
+        yield staging
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _refuse_clashes(files) -> None:
+def refuse_clashes(files) -> None:
     """'people/x/' and 'people/x/index.html' are one file: the second would
     silently replace the first."""
     seen: dict[str, str] = {}
@@ -48,6 +51,29 @@ def _refuse_clashes(files) -> None:
         if target in seen:
             raise ValueError(f"two outputs write {target}: {seen[target]!r} and {path!r}")
         seen[target] = path
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write each file under root, creating folders once each."""
+    made: set[str] = set()
+    for path, data in sorted(files.items()):
+        rel = inside_path(path)
+        folder = posixpath.dirname(rel)
+        if folder not in made:
+            (root / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        with open(root / rel, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def inside_path(path: str) -> str:
+    """The output file for a site path, refused if it would leave the site
+    folder. Checked on the text alone: the staging folder is new, so no link
+    inside it can lead out."""
+    rel = posixpath.normpath(output_file(path))
+    if rel.startswith(("/", "../")) or rel == "..":
+        raise ValueError(f"refusing to write outside the output folder: {path}")
+    return rel
 
 
 def _swap(new: Path, out: Path) -> None:

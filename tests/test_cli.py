@@ -74,3 +74,18 @@ def test_site_url_option_overrides_site_yml(tmp_path):
                      "--site-url", "https://owner.github.io/repo", "--base-url", "/repo/")
     assert result.returncode == 0, result.stderr
     assert "<loc>https://owner.github.io/repo/countries/peru/</loc>" in (out / "sitemap.xml").read_text()
+
+
+def test_a_template_error_is_reported_without_traceback(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from bilateral import cli, pipeline
+    from conftest import ROOT
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "topic.html").write_text("{{ page.nope.deeper }}")
+    monkeypatch.setattr(cli, "Project", lambda **kw: pipeline.Project(templates=templates, **kw))
+    code = cli.main(["build", "--content", str(FIXTURE), "--out", str(tmp_path / "out")])
+    assert code == 1
+    assert "build failed: topic.html:1: cannot render /topics/tourism/" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

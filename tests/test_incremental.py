@@ -1,0 +1,195 @@
+"""The live preview's rebuild path: after any edit its output must equal a
+full build of the same content, byte for byte, and a content error must
+leave the previous output in place."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bilateral.errors import ContentErrors
+from bilateral.incremental import Incremental
+from bilateral.pipeline import ROOT, Project, build
+from bilateral.render import RenderError
+
+from conftest import write
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def full_build(content: Path, tmp_path: Path) -> dict[str, bytes]:
+    out = tmp_path / "full"
+    shutil.rmtree(out, ignore_errors=True)
+    build(Project(content=content), out, "/az-latam/", jobs=1)
+    return snapshot(out)
+
+
+@pytest.fixture
+def preview(site_dir, tmp_path):
+    builder = Incremental(Project(content=site_dir), tmp_path / "preview", "/az-latam/", jobs=1)
+    builder.build()
+    return builder
+
+
+def edit(path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+EDITS = {
+    "event body": ("events/lima-consultations.md", "The first round of consultations.",
+                   "The *first* round of political consultations, in Lima."),
+    "event body link": ("events/lima-consultations.md", "The first round of consultations.",
+                        "Held during [[events/monterrey-lecture|the lecture tour]]."),
+    "event title": ("events/lima-consultations.md", "title: First Azerbaijan–Peru political consultations",
+                    "title: Azerbaijan–Peru consultations, first round"),
+    "event date": ("events/second-karabakh-war.md", 'date: "2020"', 'date: "2026"'),
+    "event countries": ("events/monterrey-lecture.md", "countries: [mexico, azerbaijan]",
+                        "countries: [mexico, peru]"),
+    "country title": ("countries/peru.md", "title: Peru", "title: Republic of Peru"),
+    "country region": ("countries/mexico.md", "region: North America", "region: Central America"),
+    "topic body": ("topics/tourism.md", "Tourism as an area of cooperation.", "Travel between the countries."),
+    "source title": ("sources/talibov-op-ed.md", "title: ", "title: Renamed "),
+}
+
+
+@pytest.mark.parametrize("rel, old, new", EDITS.values(), ids=EDITS.keys())
+def test_rebuild_after_an_edit_equals_a_full_build(preview, site_dir, tmp_path, rel, old, new):
+    path = edit(site_dir / rel, old, new)
+    report = preview.rebuild([path])
+    assert report.written, "the edit changed nothing"
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
+def test_a_body_edit_renders_and_writes_only_its_page(preview, site_dir):
+    before = snapshot(preview.out)
+    path = edit(site_dir / "events/lima-consultations.md", "The first round", "The opening round")
+    report = preview.rebuild([path])
+    # The page itself, plus the site-wide files that carry bodies (feed summary,
+    # data download) and the search index; no other page.
+    assert report.rendered == 1 and report.deleted == []
+    assert sorted(report.written) == ["data/graph.json", "events/lima-consultations/", "feed.xml"]
+    after = snapshot(preview.out)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert {k for k in changed if not k.startswith("pagefind/")} == {
+        "events/lima-consultations/index.html", "feed.xml", "data/graph.json"}
+
+
+def test_adding_and_deleting_files(preview, site_dir, tmp_path):
+    added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\nEnergy cooperation.\n")
+    tagged = edit(site_dir / "events/monterrey-lecture.md", "people:", "topics: [energy]\npeople:")
+    report = preview.rebuild([added, tagged])
+    assert "topics/energy/" in report.written
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+    edit(tagged, "topics: [energy]\n", "")
+    added.unlink()
+    report = preview.rebuild([added, tagged])
+    assert sorted(report.deleted) == ["timeline/topic/energy/", "topics/energy/"]
+    assert not (preview.out / "topics" / "energy").exists()
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
+def test_a_content_error_is_reported_and_the_previous_output_stays(preview, site_dir, tmp_path):
+    before = snapshot(preview.out)
+    path = edit(site_dir / "events/lima-consultations.md", "countries: [azerbaijan, peru]",
+                "countries: [azerbaijan, perú]")
+    with pytest.raises(ContentErrors) as caught:
+        preview.rebuild([path])
+    assert any("unknown country 'perú'" in str(e) and e.path.endswith("lima-consultations.md")
+               for e in caught.value.errors)
+    assert snapshot(preview.out) == before
+
+    # Another file is saved while the error is still there: still an error.
+    other = edit(site_dir / "topics/tourism.md", "Tourism as", "Tourism, as")
+    with pytest.raises(ContentErrors):
+        preview.rebuild([other])
+    assert snapshot(preview.out) == before
+
+    # Fixed, and the next change brings both edits in.
+    edit(path, "perú", "peru")
+    preview.rebuild([path])
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
+def test_a_template_change_rerenders_every_page(site_dir, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    project = Project(content=site_dir, templates=templates)
+    builder = Incremental(project, tmp_path / "preview", jobs=1)
+    builder.build()
+    changed = edit(templates / "base.html", "<main id=\"main\"", "<main class=\"edited\" id=\"main\"")
+    report = builder.rebuild([changed])
+    pages = [p for p in report.written if not p.startswith("static/")]
+    assert len(pages) == report.rendered > 10
+    assert 'class="edited"' in (builder.out / "countries" / "peru" / "index.html").read_text()
+
+
+def test_after_a_template_error_the_next_rebuild_catches_up(site_dir, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    builder = Incremental(Project(content=site_dir, templates=templates), tmp_path / "preview",
+                          "/az-latam/", jobs=1)
+    builder.build()
+    event = edit(templates / "event.html", "<h1>{{ page.title }}</h1>", "<h1>{{ page.nope }}</h1>")
+    with pytest.raises(RenderError):
+        builder.rebuild([event])
+    title = edit(site_dir / "events/lima-consultations.md", "title: First", "title: The first")
+    with pytest.raises(RenderError):
+        builder.rebuild([title])
+    edit(event, "page.nope", "page.title")
+    builder.rebuild([event])
+    expected = tmp_path / "expected"
+    build(Project(content=site_dir, templates=templates), expected, "/az-latam/", jobs=1)
+    assert snapshot(builder.out) == snapshot(expected)
+
+
+def test_after_a_failed_render_the_next_body_edit_catches_up(site_dir, tmp_path):
+    """The failed rebuild took in a new title that other pages show; the fix
+    is a body-only edit, which alone would re-render just its own page."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    edit(templates / "event.html", "<h1>{{ page.title }}</h1>",
+         "<h1>{{ page.title }}</h1>{% if 'BOOM' in page.body %}{{ page.nope }}{% endif %}")
+    project = Project(content=site_dir, templates=templates)
+    builder = Incremental(project, tmp_path / "preview", "/az-latam/", jobs=1)
+    builder.build()
+    path = edit(site_dir / "events/lima-consultations.md", "title: First", "title: The first")
+    edit(path, "The first round of consultations.", "BOOM")
+    with pytest.raises(RenderError):
+        builder.rebuild([path])
+    edit(path, "BOOM", "The first round of consultations.")
+    builder.rebuild([path])
+    expected = tmp_path / "expected"
+    build(project, expected, "/az-latam/", jobs=1)
+    assert snapshot(builder.out) == snapshot(expected)
+
+
+def test_a_static_change_is_copied_and_a_removed_file_deleted(site_dir, tmp_path):
+    static = tmp_path / "static"
+    shutil.copytree(ROOT / "static", static)
+    builder = Incremental(Project(content=site_dir, static=static), tmp_path / "preview", jobs=1)
+    builder.build()
+    extra = write(static, "extra.css", "p { margin: 0 }\n")
+    report = builder.rebuild([extra])
+    assert report.written == ["static/extra.css"] and report.rendered == 0
+    extra.unlink()
+    report = builder.rebuild([extra])
+    assert report.deleted == ["static/extra.css"]
+    assert not (builder.out / "static" / "extra.css").exists()
+
+
+def test_changes_lists_edited_added_and_deleted_files(preview, site_dir):
+    assert preview.changes() == []
+    edited = edit(site_dir / "topics/tourism.md", "Tourism as", "Tourism, as")
+    added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\n")
+    deleted = site_dir / "sources" / "pivot-op-ed.md"
+    deleted.unlink()
+    assert preview.changes() == sorted(p.resolve() for p in (edited, added, deleted))
+    assert preview.changes() == []

@@ -1,0 +1,103 @@
+"""Rendering on several processes gives the same site as rendering serially,
+and a failure in a worker comes back as the same clean error."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+
+from bilateral.parallel import render_pages
+from bilateral.pipeline import ROOT, Project, build, load_graph, render_site
+from bilateral.render import RenderError, make_environment, plan_pages
+from bilateral.urls import Urls
+from bilateral.write import inside_path
+
+from conftest import FIXTURE
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import Corpus  # noqa: E402
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """A generated corpus large enough that each worker gets many pages."""
+    content = tmp_path_factory.mktemp("synthetic") / "content"
+    Corpus(120, seed=3).write_content(content)
+    return content
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_render_equals_serial(synthetic, jobs):
+    graph = load_graph(synthetic)
+    serial = render_site(graph, Project(), "/sub/", jobs=1)
+    parallel = render_site(graph, Project(), "/sub/", jobs=jobs)
+    assert list(parallel) == list(serial)  # same pages, same order
+    assert parallel == serial
+
+
+def test_parallel_build_writes_the_same_bytes_as_a_serial_one(tmp_path):
+    outs = {}
+    for jobs in (1, 2):
+        outs[jobs] = tmp_path / f"jobs{jobs}"
+        files = build(Project(content=FIXTURE), outs[jobs], "/", jobs=jobs)
+        assert len(files) > 10
+    tree = {jobs: {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+            for jobs, out in outs.items()}
+    assert tree[1] == tree[2]
+
+
+@pytest.fixture
+def broken_templates(tmp_path) -> Path:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    event = templates / "event.html"
+    event.write_text(event.read_text().replace("<h1>{{ page.title }}</h1>",
+                                               "<h1>{{ page.title }}{{ page.no_such_field }}</h1>"))
+    return templates
+
+
+def test_a_worker_failure_is_the_same_clean_error_as_a_serial_one(synthetic, broken_templates):
+    graph = load_graph(synthetic)
+    env = make_environment(broken_templates, graph, Urls("/"))
+    pages = plan_pages(graph)
+    messages = []
+    for jobs in (1, 2):
+        with pytest.raises(RenderError) as caught:
+            render_pages(env, pages, jobs)
+        messages.append(str(caught.value))
+    serial, parallel = messages
+    assert serial.startswith("event.html:") and "cannot render /events/" in serial
+    assert "no_such_field" in serial
+    assert parallel.startswith("event.html:") and "no_such_field" in parallel
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(synthetic):
+    graph = load_graph(synthetic)
+    env = make_environment(ROOT / "templates", graph, Urls("/"))
+    parent = os.getpid()
+    # Any page rendered outside this process kills its worker outright.
+    env.filters["when"] = lambda date: os._exit(3) if os.getpid() != parent else ""
+    with pytest.raises(BrokenProcessPool):
+        render_pages(env, plan_pages(graph), 2)
+
+
+def test_a_failed_parallel_build_leaves_the_previous_site(synthetic, broken_templates, tmp_path):
+    out = tmp_path / "site"
+    build(Project(content=synthetic), out, jobs=2)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    with pytest.raises(RenderError):
+        build(Project(content=synthetic, templates=broken_templates), out, jobs=2)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("path", ["../escape", "a/../../escape", "/etc/passwd"])
+def test_writing_outside_the_site_is_refused(path):
+    with pytest.raises(ValueError):
+        inside_path(path)
