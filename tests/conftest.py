@@ -10,6 +10,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
+
+# A valid event file for the fixture site, for tests to break one way at a time.
+EVENT = """---
+title: A meeting
+date: "2025-09-03"
+kind: meeting
+countries: [peru]
+citations:
+  - source: talibov-op-ed
+    quote: "the first round of political consultations"
+---
+Body.
+"""
 SOURCES = Path(__file__).resolve().parent / "sources"
 
 

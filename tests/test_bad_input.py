@@ -10,19 +10,7 @@ import pytest
 
 from bilateral.write import write_site
 
-from conftest import FIXTURE, run_cli
-
-EVENT = """---
-title: A meeting
-date: "2025-09-03"
-kind: meeting
-countries: [peru]
-citations:
-  - source: talibov-op-ed
-    quote: "the first round of political consultations"
----
-Body.
-"""
+from conftest import EVENT, FIXTURE, run_cli
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
 
 

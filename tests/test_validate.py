@@ -6,19 +6,7 @@ import pytest
 from bilateral.errors import ContentErrors
 from bilateral.pipeline import load_graph
 
-from conftest import write
-
-EVENT = """---
-title: A meeting
-date: "2025-09-03"
-kind: meeting
-countries: [peru]
-citations:
-  - source: talibov-op-ed
-    quote: "the first round of political consultations"
----
-Body.
-"""
+from conftest import EVENT, write
 
 
 def errors_for(site_dir) -> list[str]:
