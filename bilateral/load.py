@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,9 @@ def _decode(path: Path, errors) -> str | None:
                                    f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"))
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # One encoding for accented letters (é, ə), whichever way an editor's tools
+    # stored them: pages are valid NFC, and searches and comparisons just work.
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         errors.append(ContentError(display_path(path), 1, "empty file"))
         return None

@@ -4,7 +4,9 @@ site.yml may name a folder of source texts (`source_texts`, relative to the
 content folder). When it exists, each source's `file` must be in it and every
 quote citing that source must occur in the file's text. Both sides have their
 whitespace runs collapsed to one space (quotes wrap across YAML lines, texts
-across paragraphs); nothing else is normalized, so a quote is copied exactly.
+across paragraphs) and are compared in Unicode NFC, so an "é" typed as one
+character matches one stored as e + accent (the loader reads content as NFC
+too); nothing else is normalized, so case and punctuation must be exact.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ SHOWN = 60  # characters of a quote shown in an error
 
 
 def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip())
 
 
 def source_texts_folder(content: Content) -> Path | None:
@@ -66,15 +68,7 @@ def _not_found(doc: Document, path: tuple, file: str, quote: str, text: str) -> 
     shown = collapse(quote)
     shown = shown[:SHOWN] + "…" if len(shown) > SHOWN else shown
     message = f"quote not found in {file}: '{shown}'"
-    # Accented letters can be stored two ways that look identical; say so, as
-    # an editor cannot see the difference (the quote must still be copied exactly).
-    if _nfc(collapse(quote)) in _nfc(text):
-        message += " (it differs only in how accented letters are encoded: copy it from the file)"
     return ContentError(doc.path, line_of(doc.lines, path + ("quote",)), message)
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def citations_in(value, fields: dict, path: tuple = ()):

@@ -153,3 +153,11 @@ def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_pat
     assert report.broken == []
     assert report.external == {"https://example.org/op-ed"}
 
+
+
+def test_pages_are_unicode_nfc_whatever_the_sources_store(built):
+    import unicodedata
+    _, sites = built
+    pages = list(sites["real"].rglob("*.html"))
+    assert pages
+    assert [p for p in pages if not unicodedata.is_normalized("NFC", p.read_text())] == []

@@ -3,6 +3,7 @@ the editorial guide's rules that a machine can check."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ HONORIFICS = ["His Excellency", "Great Leader", "National Leader", "Her Excellen
 
 
 def squash(text: str) -> str:
-    return " ".join(text.split())
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 @pytest.fixture(scope="module")
