@@ -14,7 +14,10 @@ the text of every file written. Given the paths that changed it
      name beside the entity they list), and the site-wide pages;
    - a template, figures table or site.yml change: every page;
 4. writes only files whose bytes changed, each replaced atomically, and
-   deletes files no longer made.
+   deletes files no longer made;
+5. brings the site-wide outputs (feed, downloads, search index) up to date,
+   at once or, for the live preview (`site_wide_later`), in `finish()`, once
+   the edited page can be served.
 
 A content error raises ContentErrors and leaves the output and the state
 as they were; the paths that failed are tried again with the next change.
@@ -55,8 +58,15 @@ class Report:
 
 
 class Incremental:
-    def __init__(self, project: Project, out: Path, base_url: str = "/", jobs: int | None = None):
+    def __init__(self, project: Project, out: Path, base_url: str = "/", jobs: int | None = None,
+                 site_wide_later: bool = False):
+        """`site_wide_later`: a rebuild brings pages up to date and leaves the
+        site-wide outputs (feed, data downloads, search index), which take time
+        in proportion to the whole site, to `finish()`; the live preview calls
+        it once the edited page is served."""
         self.project = project
+        self.site_wide_later = site_wide_later
+        self._unfinished = False
         self.out = Path(out)
         self.base_url = base_url
         self.jobs = jobs
@@ -145,8 +155,24 @@ class Incremental:
         if static_changed:
             self._sync_static(report)
         if report.written or report.deleted:
+            self._unfinished = True
+            if not self.site_wide_later:
+                self.finish(report)
+        return report
+
+    def finish(self, report: Report | None = None) -> Report:
+        """Bring the site-wide outputs up to date with the pages: the extra
+        outputs (written where they changed) and the finalizers (the search index)."""
+        report = report or Report()
+        if self._unfinished and self.graph is not None:
+            extras = extra_outputs(self.graph, self._urls(self.graph))
+            for path in sorted(self._extra_paths - extras.keys()):
+                self._delete(path, report)
+            self._extra_paths = set(extras)
+            self._write_changed(extras, report)
             for step in FINALIZERS:
                 step(self.out, self.base_url)
+            self._unfinished = False
         return report
 
     # --- loading ---------------------------------------------------------------------
@@ -214,25 +240,28 @@ class Incremental:
     # --- writing ---------------------------------------------------------------------
     def _write(self, rendered: dict[str, str], graph: Graph, same_pages: bool) -> Report:
         """Write what differs from the last output; delete what is no longer made.
-        Extra outputs (feeds, indexes) are made afresh each time."""
+        Extra outputs (feeds, downloads) are finish()'s."""
         report = Report()
-        extras = extra_outputs(graph, self._urls(graph))
         pages = self.files.keys() - self._extra_paths if same_pages else \
             {page.path for page in plan_pages(graph)}
-        made = pages | extras.keys()
-        self._extra_paths = set(extras)
-        for path, text in {**rendered, **extras}.items():
+        self._write_changed(rendered, report)
+        for path in sorted(self.files.keys() - pages - self._extra_paths):
+            self._delete(path, report)
+        return report
+
+    def _write_changed(self, files: dict, report: Report) -> None:
+        for path, text in files.items():
             if self.files.get(path) != text:
                 _replace(self.out / inside_path(path), text.encode("utf-8") if isinstance(text, str) else text)
                 self.files[path] = text
                 report.written.append(path)
-        for path in sorted(self.files.keys() - made):
-            target = self.out / inside_path(path)
-            target.unlink(missing_ok=True)
-            _remove_empty_folders(target.parent, self.out)
-            del self.files[path]
-            report.deleted.append(path)
-        return report
+
+    def _delete(self, path: str, report: Report) -> None:
+        target = self.out / inside_path(path)
+        target.unlink(missing_ok=True)
+        _remove_empty_folders(target.parent, self.out)
+        del self.files[path]
+        report.deleted.append(path)
 
     def _sync_static(self, report: Report) -> None:
         source, target = Path(self.project.static), self.out / "static"

@@ -4,7 +4,7 @@ Runs as a pipeline FINALIZER, so a failed index never replaces a good site.
 Pagefind (from PyPI, binary included) writes the index and its UI files
 into pagefind/ inside the site; every page's <main data-pagefind-body> is
 indexed, including aliases and native spellings shown there, and the
-`kind` filter and meta come from <meta data-pagefind-filter> in <head>.
+`kind` shown with each result comes from <meta data-pagefind-meta> in <head>.
 Result URLs in the index are site-relative; the search page passes the base
 URL to the UI, so one index works at / and under a sub-path.
 """
@@ -15,7 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .model import KINDS
+
 BUNDLE = "pagefind"   # folder inside the site, as the templates link it
+
+
+# Only entity pages are results (they mark data-pagefind-body); reading just
+# them spares Pagefind the long timeline and index pages.
+ENTITY_PAGES = "{" + ",".join(KINDS) + "}/*/index.html"
 
 
 class SearchIndexError(RuntimeError):
@@ -27,7 +34,7 @@ def index_site(staging: Path, base_url: str = "/") -> None:
     Pagefind adds to its folder, so a re-index (the live preview) starts afresh."""
     shutil.rmtree(Path(staging) / BUNDLE, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(staging),
-               "--output-subdir", BUNDLE, "--quiet"]
+               "--output-subdir", BUNDLE, "--glob", ENTITY_PAGES, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")

@@ -76,11 +76,15 @@ def rebuild(state: State, changes: set | None = None) -> None:
     else:
         print(f"rendered {report.rendered} pages, wrote {len(report.written)} files "
               f"in {time.perf_counter() - started:.2f}s", flush=True)
+        # The edited page is served already; the feed, downloads and search
+        # index follow (they grow with the whole site, not with the edit).
+        with state.lock:
+            state.builder.finish()
 
 
 def serve(project: Project, port: int = 8000) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
-    state = State(builder=Incremental(project, workdir / "site", "/"))
+    state = State(builder=Incremental(project, workdir / "site", "/", site_wide_later=True))
     stop = threading.Event()
     server = watcher = None
     try:

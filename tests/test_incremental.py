@@ -193,3 +193,18 @@ def test_changes_lists_edited_added_and_deleted_files(preview, site_dir):
     deleted.unlink()
     assert preview.changes() == sorted(p.resolve() for p in (edited, added, deleted))
     assert preview.changes() == []
+
+
+def test_site_wide_outputs_can_wait_for_finish(site_dir, tmp_path):
+    builder = Incremental(Project(content=site_dir), tmp_path / "preview", "/az-latam/", jobs=1,
+                          site_wide_later=True)
+    builder.build()
+    feed_before = (builder.out / "feed.xml").read_bytes()
+    path = edit(site_dir / "events/lima-consultations.md", "title: First Azerbaijan–Peru political consultations",
+                "title: Azerbaijan–Peru consultations, first round")
+    report = builder.rebuild([path])
+    assert "events/lima-consultations/" in report.written and "feed.xml" not in report.written
+    assert (builder.out / "feed.xml").read_bytes() == feed_before
+    assert "feed.xml" in builder.finish().written
+    assert snapshot(builder.out) == full_build(site_dir, tmp_path)
+    assert builder.finish().written == []  # nothing left to do
