@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate, parse_date
 from .load import Content, Document
-from .model import (FIGURE, KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
+from .model import (KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
 from .reference import iso_country
 from .validate import CITE_MARK, WIKI_LINK
 

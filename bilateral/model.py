@@ -5,7 +5,7 @@ field added here is checked, documented in the schema and scaffolded at once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 # What `build.py new` writes for a required field; `check` reports it until replaced.

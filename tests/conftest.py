@@ -1,6 +1,7 @@
 """Shared helpers: a copy of the fixture site that a test may edit, and the CLI."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
+
+# The browser the Playwright tests drive: Debian's chromium here (.ci/run
+# installs it), Chrome on GitHub's runners; the CHROMIUM variable overrides.
+CHROMIUM = os.environ.get("CHROMIUM") or next(
+    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium or Chrome found (set CHROMIUM)")
 
 # A valid event file for the fixture site, for tests to break one way at a time.
 EVENT = """---

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -14,14 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from conftest import html_pages, site_contents
-
-# Debian's Chromium (.ci/run installs it); GitHub's runners have Chrome; CHROMIUM
-# overrides both. No browser is ever downloaded.
-CHROMIUM = os.environ.get("CHROMIUM") or next(
-    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
-    "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+from conftest import CHROMIUM, CHROMIUM_ARGS, html_pages, site_contents
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

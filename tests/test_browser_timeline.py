@@ -16,11 +16,10 @@ import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURE, needs_chromium
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+pytestmark = needs_chromium
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -43,8 +42,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -6,17 +6,15 @@ import functools
 import re
 import http.server
 import threading
-from pathlib import Path
 
 import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURE, needs_chromium
 
 sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = needs_chromium
 
 # The strictest policy the search page works under: the site's own files only.
 # Pagefind runs WebAssembly ('wasm-unsafe-eval'); its CSS draws the search icon
@@ -36,8 +34,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

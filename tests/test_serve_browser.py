@@ -2,18 +2,14 @@
 shows the error page while the content is broken, and comes back once fixed."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from test_serve import EVENT, OLD_TITLE, server  # noqa: F401 (the server fixture)
 
 sync_api = pytest.importorskip("playwright.sync_api")
-# Debian's chromium here; GitHub's runners have Chrome; CHROMIUM overrides both.
-CHROMIUM = os.environ.get("CHROMIUM") or next(
-    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
 
 
 @pytest.fixture
@@ -21,8 +17,7 @@ def page():
     if CHROMIUM is None:
         pytest.skip("no Chromium or Chrome found (set CHROMIUM to its path)")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-background-networking", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser.new_page()
         browser.close()
 
