@@ -165,9 +165,23 @@ def event_order(event: Entity) -> tuple:
 def build_graph(content: Content) -> Graph:
     """Build the graph from validated content (validate first: this trusts it)."""
     lookup = {(doc.kind, doc.slug): Entity(doc) for doc in content.documents}
+    disputes = _resolve(lookup)
+    figures = _attach_figures(content, lookup, disputes)
+    events = sorted((e for e in lookup.values() if e.kind == "events"), key=event_order)
+    _link_timelines(lookup, events)
+    by_kind = {kind: sorted((e for e in lookup.values() if e.kind == kind), key=sort_title)
+               for kind in KINDS}
+    for country in by_kind["countries"]:
+        country.data["iso"] = iso_country(country.data["iso_code"])
+        country.data.setdefault("partner", True)
+    site = dict(content.site.meta) if content.site else {}
+    return Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes)
+
+
+def _resolve(lookup: dict) -> dict:
+    """Resolve every entity's fields and prose links; collect backlinks and disputes."""
     mentions: dict[Entity, set] = defaultdict(set)
     disputes: dict[str, Dispute] = {}
-
     for entity in lookup.values():
         resolver = _Resolver(entity, lookup, mentions)
         entity.data = resolver.struct(entity.doc.meta, KINDS[entity.kind], ())
@@ -179,7 +193,17 @@ def build_graph(content: Content) -> Graph:
                 mentions[target].add(entity)
         for raw in entity.data.get("disputes", []):
             disputes[raw["id"]] = Dispute(raw["id"], raw["summary"], raw["claims"], entity)
+    for entity, sources in mentions.items():
+        entity.mentioned_in = sorted(sources, key=kind_then_title)
+    for entity in lookup.values():
+        for raw in entity.data.get("presence", []):
+            if raw.get("dispute"):
+                raw["dispute"] = disputes[raw["dispute"]]
+    return disputes
 
+
+def _attach_figures(content: Content, lookup: dict, disputes: dict) -> list:
+    """Figures from the data tables, on the pages of their country and topics."""
     figures = [_figure(row, table, lookup) for table in content.tables
                for row in table.meta["figures"]]
     for fig in figures:
@@ -190,40 +214,28 @@ def build_graph(content: Content) -> Graph:
             page.figures.append(fig)
             for citation in fig.cite:
                 page.notes.add("figures", citation)
-    for entity in lookup.values():
-        for raw in entity.data.get("presence", []):
-            if raw.get("dispute"):
-                raw["dispute"] = disputes[raw["dispute"]]
+    return figures
 
-    events = sorted((e for e in lookup.values() if e.kind == "events"), key=event_order)
-    for entity, sources in mentions.items():
-        entity.mentioned_in = sorted(sources, key=kind_then_title)
+
+def _link_timelines(lookup: dict, events: list) -> None:
+    """Timelines, sub-events, numbered notes and the pages citing each source."""
     # Each event files itself under what it refers to, in chronological order:
     # one pass over the events, not a scan of all events per entity.
     timelines: dict[Entity, list] = defaultdict(list)
     for event in events:
         for target in event.data.get("_refs", ()):
             timelines[target].append(event)
+        parent = event.data.get("part_of")
+        if parent is not None:
+            parent.children.append(event)
     for entity in lookup.values():
         entity.timeline = timelines.get(entity, [])
         entity.figures.sort(key=_figure_order)
         entity.notes.finish()
         for citation in entity.notes:
             citation.source.cited_by.append(entity)
-    for event in events:
-        parent = event.data.get("part_of")
-        if parent is not None:
-            parent.children.append(event)
     for entity in lookup.values():
         entity.cited_by = sorted(set(entity.cited_by), key=kind_then_title)
-
-    by_kind = {kind: sorted((e for e in lookup.values() if e.kind == kind), key=sort_title)
-               for kind in KINDS}
-    for country in by_kind["countries"]:
-        country.data["iso"] = iso_country(country.data["iso_code"])
-        country.data.setdefault("partner", True)
-    site = dict(content.site.meta) if content.site else {}
-    return Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes)
 
 
 def _figure_order(fig: Figure) -> tuple:
