@@ -19,6 +19,16 @@ CHROMIUM = os.environ.get("CHROMIUM") or next(
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium or Chrome found (set CHROMIUM)")
 
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (Playwright drives it; no download)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
 # A valid event file for the fixture site, for tests to break one way at a time.
 EVENT = """---
 title: A meeting

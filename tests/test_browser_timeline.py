@@ -16,9 +16,8 @@ import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURE, needs_chromium
+from conftest import FIXTURE, needs_chromium
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = needs_chromium
 
 
@@ -37,14 +36,6 @@ def server(tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -8,18 +8,11 @@ import pytest
 from bilateral.errors import ContentErrors
 from bilateral.pipeline import load_graph
 
+from conftest import EVENT as BASE_EVENT
 from conftest import FIXTURE, SOURCES, run_cli, write
 
-EVENT = """---
-title: A meeting
-date: "2025-09-03"
-kind: meeting
-countries: [peru]
-citations:
-  - source: talibov-op-ed
-    quote: "{quote}"
----
-"""
+# The shared valid event, its quote left to each test.
+EVENT = BASE_EVENT.replace('"the first round of political consultations"', '"{quote}"')
 
 
 def errors_for(site_dir) -> list[str]:

@@ -11,9 +11,8 @@ import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURE, needs_chromium
+from conftest import FIXTURE, needs_chromium
 
-sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = needs_chromium
 
 # The strictest policy the search page works under: the site's own files only.
@@ -29,14 +28,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
