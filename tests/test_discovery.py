@@ -26,10 +26,8 @@ ENTITY_KINDS = ("countries", "people", "events", "organizations", "topics", "sou
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("discovery") / "site"
-    build(Project(content=FIXTURE), out, "/")
-    return out
+def site(built_at_root) -> Path:
+    return built_at_root("fixture")  # built once per session, read only
 
 
 @pytest.fixture(scope="module")

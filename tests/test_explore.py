@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from bilateral.charts import bar_chart, series
-from bilateral.pipeline import Project, build, load_graph
+from bilateral.pipeline import load_graph
 from bilateral.relations import depth, depth_level, overview
 from bilateral.worldmap import legend, shapes
 
@@ -16,10 +16,8 @@ from conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("explore") / "site"
-    build(Project(content=FIXTURE), out, "/")
-    return out
+def site(built_at_root):
+    return built_at_root("fixture")  # built once per session, read only
 
 
 @pytest.fixture(scope="module")
