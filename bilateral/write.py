@@ -14,17 +14,6 @@ from pathlib import Path
 from .urls import output_file
 
 
-def write_site(out: Path, files: dict[str, str | bytes], static: Path | None,
-               finalize=None) -> None:
-    """Write files (site-relative path -> content) and static/ into out.
-    `finalize(staging)` may add to the complete site before it goes live."""
-    refuse_clashes(files)
-    with staged(out, static) as staging:
-        write_files(staging, files)
-        if finalize is not None:
-            finalize(staging)
-
-
 @contextmanager
 def staged(out: Path, static: Path | None):
     """A fresh folder, holding a copy of static/, to fill with the new site;

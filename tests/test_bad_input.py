@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.write import write_site
+from bilateral.write import refuse_clashes, staged, write_files
 
 from conftest import EVENT, FIXTURE, run_cli
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
@@ -160,9 +160,11 @@ def test_all_problems_are_collected_in_one_run(tmp_path):
 @pytest.mark.parametrize("path", ["../escape/", "../../x/index.html", "/tmp/abs/", "people/../../x/"])
 def test_writer_refuses_paths_outside_the_output(tmp_path, path):
     out = tmp_path / "site"
-    write_site(out, {"index.html": "old"}, None)
+    with staged(out, None) as staging:
+        write_files(staging, {"index.html": "old"})
     with pytest.raises(ValueError, match="outside the output folder"):
-        write_site(out, {"index.html": "new", path: "x"}, None)
+        with staged(out, None) as staging:
+            write_files(staging, {"index.html": "new", path: "x"})
     assert (out / "index.html").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert not (tmp_path / "escape").exists() and not Path("/tmp/abs").exists()
@@ -170,7 +172,17 @@ def test_writer_refuses_paths_outside_the_output(tmp_path, path):
 
 def test_writer_refuses_two_outputs_for_one_file(tmp_path):
     with pytest.raises(ValueError, match="two outputs write people/x/index.html"):
-        write_site(tmp_path / "site", {"people/x/": "a", "people/x/index.html": "b"}, None)
+        refuse_clashes(["people/x/", "people/x/index.html"])
+
+
+def test_a_build_refuses_two_pages_for_one_file(monkeypatch, tmp_path):
+    from bilateral import pipeline
+    from bilateral.render import Page
+
+    real = pipeline.plan_pages
+    monkeypatch.setattr(pipeline, "plan_pages", lambda graph: real(graph) + [Page("timeline/index.html", "404.html")])
+    with pytest.raises(ValueError, match="two outputs write timeline/index.html"):
+        pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
 
 
