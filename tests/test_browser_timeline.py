@@ -123,3 +123,16 @@ def test_screenshots(browser, server, width, tmp_path):
         # nothing wider than the viewport: the page must not scroll sideways
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
     context.close()
+
+
+def test_figures_fit_a_phone_with_their_sources_in_view(browser, server):
+    """At 360 px each figure is a labelled card: no cell, the source note
+    included, lies outside the screen (the table does not scroll sideways)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/countries/brazil/")
+    cells = page.eval_on_selector_all(
+        "table.figures td", "tds => tds.map(td => [td.dataset.label, td.getBoundingClientRect().right])")
+    context.close()
+    assert {label for label, _ in cells} >= {"Figure", "Value", "Source"}
+    assert [c for c in cells if c[1] > 360] == []
