@@ -45,7 +45,7 @@ from .pipeline import FINALIZERS, Project, extra_outputs, few_collections, load_
 from .render import TEMPLATES, MemoryBytecodeCache, Page, make_environment, plan_pages
 from .urls import Urls
 from .validate import validate
-from .write import inside_path
+from .write import as_bytes, fingerprint, inside_path
 
 Key = tuple  # (kind, slug)
 
@@ -72,7 +72,7 @@ class Incremental:
         self.jobs = jobs
         self.content: Content | None = None
         self.graph: Graph | None = None
-        self.files: dict[str, str] = {}      # site path -> text, as written
+        self.files: dict[str, bytes] = {}    # site path -> fingerprint of what was written
         self._env = None
         self._retry: set[Path] = set()       # changes not applied yet: they had errors
         self._stale = False                  # a rebuild failed after taking in its changes
@@ -251,9 +251,11 @@ class Incremental:
 
     def _write_changed(self, files: dict, report: Report) -> None:
         for path, text in files.items():
-            if self.files.get(path) != text:
-                _replace(self.out / inside_path(path), text.encode("utf-8") if isinstance(text, str) else text)
-                self.files[path] = text
+            data = as_bytes(text)
+            mark = fingerprint(data)
+            if self.files.get(path) != mark:
+                _replace(self.out / inside_path(path), data)
+                self.files[path] = mark
                 report.written.append(path)
 
     def _delete(self, path: str, report: Report) -> None:

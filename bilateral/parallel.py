@@ -2,9 +2,10 @@
 
 Workers are forked, so they share the graph and the template environment
 as they are, with nothing pickled on the way in; each renders a share of
-the pages, writes it when given a folder, and sends back the HTML. The
-result is assembled in the pages' own order, so it is the same, byte for
-byte, as rendering them one by one. A template failure in a worker comes
+the pages, writes it when given a folder, and sends back the HTML (or,
+once written, only its fingerprint: tens of megabytes of HTML need not be
+pickled back to the parent). The result is assembled in the pages' own
+order, so it is the same, byte for byte, as rendering them one by one. A template failure in a worker comes
 back as the same RenderError a serial render raises; a worker that dies
 raises BrokenProcessPool instead of leaving the build waiting.
 """
@@ -33,13 +34,15 @@ def default_jobs(page_count: int) -> int:
 
 def render_pages(env, pages: list, jobs: int | None = None,
                  write_to: Path | None = None) -> dict[str, str]:
-    """{page.path: html} for every page, in the pages' order; each page is
-    also written under `write_to` when given."""
+    """{page.path: html} for every page, in the pages' order; or, when
+    `write_to` is given, each page is written there and the values are the
+    written files' fingerprints (write.fingerprint)."""
     jobs = default_jobs(len(pages)) if jobs is None else jobs
     if jobs <= 1:
         files = {page.path: render_page(env, page) for page in pages}
         if write_to is not None:
-            write_files(write_to, files)
+            written = write_files(write_to, files)
+            files = {path: written[path] for path in files}
         return files
 
     global _job
@@ -73,5 +76,6 @@ def _render_share(first: int, shares: int):
     except RenderError as exc:
         return first, exc
     if write_to is not None:
-        write_files(write_to, {page.path: text for page, text in zip(share, html)})
+        written = write_files(write_to, {page.path: text for page, text in zip(share, html)})
+        html = [written[page.path] for page in share]
     return first, html

@@ -107,7 +107,7 @@ def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
             jobs: int | None = None, env=None) -> dict[str, str]:
     """Render the graph into a new site that replaces `out` once complete,
     as render_site would, but with each page written by the process that
-    rendered it. Returns every file written, as {site path: text}."""
+    rendered it. Returns every file written, as {site path: fingerprint}."""
     urls = Urls(base_url, graph.site.get("site_url", ""))
     if env is None:
         env = make_environment(project.templates, graph, urls)
@@ -116,8 +116,7 @@ def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
     refuse_clashes([page.path for page in pages])
     with staged(Path(out), project.static) as staging:
         files = render_pages(env, pages, jobs, write_to=staging)
-        write_files(staging, extras)
+        files.update(write_files(staging, extras))
         for step in FINALIZERS:
             step(staging, base_url)
-    files.update(extras)
     return files

@@ -5,6 +5,7 @@ old site only once complete, so a failed build leaves the last good site.
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import shutil
 import tempfile
@@ -42,17 +43,32 @@ def refuse_clashes(files) -> None:
         seen[target] = path
 
 
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    """Write each file under root, creating folders once each."""
+def write_files(root: Path, files: dict[str, str | bytes]) -> dict[str, bytes]:
+    """Write each file under root, creating folders once each; returns each
+    file's fingerprint."""
     made: set[str] = set()
+    written = {}
     for path, data in sorted(files.items()):
         rel = inside_path(path)
         folder = posixpath.dirname(rel)
         if folder not in made:
             (root / folder).mkdir(parents=True, exist_ok=True)
             made.add(folder)
+        data = as_bytes(data)
         with open(root / rel, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.write(data)
+        written[path] = fingerprint(data)
+    return written
+
+
+def as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def fingerprint(data: str | bytes) -> bytes:
+    """A short digest of a file's bytes: what a rebuild compares, instead of
+    keeping every page's text in memory."""
+    return hashlib.blake2b(as_bytes(data), digest_size=16).digest()
 
 
 def inside_path(path: str) -> str:

@@ -76,6 +76,14 @@ def test_timeline_events_carry_their_facets_for_the_script(site):
     assert 'data-context="true"' in page(site, "timeline")   # the war is a context event
 
 
+def test_only_the_filterable_timeline_carries_facet_data(site):
+    # entity pages and pre-built views have no script to filter them
+    for rel in ["countries/peru", "people/elnur-mammadov", "timeline/country/peru"]:
+        html = page(site, rel)
+        assert '<li class="event' in html, rel
+        assert "data-country=" not in html and "data-person=" not in html, rel
+
+
 @pytest.mark.parametrize("view, expected", [
     ("timeline/country/peru", ["lima-consultations", "mammadov-visit-to-peru"]),
     ("timeline/country/mexico", ["monterrey-lecture"]),
