@@ -35,6 +35,11 @@ CONTENT_SECURITY_POLICY = "; ".join([
 
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
+# The site header's links: {section path: title}, in menu order.
+MAIN_SECTIONS = {**{f"{kind}/": KIND_TITLES[kind] for kind in
+                    ["countries", "people", "events", "organizations", "topics", "sources"]},
+                 "timeline/": "Timeline"}
+
 
 @dataclass
 class Page:
@@ -75,7 +80,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR,
+                       kind_titles=KIND_TITLES, singular=SINGULAR, main_sections=MAIN_SECTIONS,
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation,

@@ -15,10 +15,14 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 Path = tuple
+STR = "tag:yaml.org,2002:str"
 
 # Far above any real content file (the largest has a few hundred values).
 MAX_VALUES = 50_000
 MAX_DEPTH = 20
+# libyaml's composer recurses in C once per level and crashes somewhere past
+# ten thousand; documents that could nest deeper than this are checked first.
+SAFE_TO_COMPOSE = 5_000
 
 
 class YamlError(ValueError):
@@ -30,7 +34,8 @@ class YamlError(ValueError):
 def load_with_lines(text: str, first_line: int = 1):
     """Return (value, lines) for a YAML document; raise YamlError with its line."""
     try:
-        _check_depth(text, first_line)
+        if _could_nest_deeper(text, SAFE_TO_COMPOSE):
+            _check_depth(text, first_line)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -44,10 +49,19 @@ def load_with_lines(text: str, first_line: int = 1):
     return _Builder(first_line, lines).build(node, ()), lines
 
 
+def _could_nest_deeper(text: str, limit: int) -> bool:
+    """A cheap upper bound on a document's nesting, so that only a strange
+    document pays for _check_depth's full parse: each flow level opens with
+    [ or {, and of any two nested block levels the inner one starts at least
+    a column further right, so block levels are at most twice the columns."""
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * (longest + 1) + text.count("[") + text.count("{") > limit
+
+
 def _check_depth(text: str, first_line: int) -> None:
-    """Refuse absurd nesting before composing: libyaml's composer and our
-    builder both recurse per level, and [[[[...]]]] deep enough would
-    overflow the stack (a RecursionError, or a crash in C)."""
+    """Refuse absurd nesting before composing: [[[[...]]]] deep enough would
+    overflow the stack of libyaml's composer (a crash in C). Moderate
+    nesting is refused by the builder, which counts levels as it goes."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):  # the event parser keeps its own stack
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -70,7 +84,7 @@ class _Builder:
     def line(self, node) -> int:
         return self.offset + node.start_mark.line
 
-    def build(self, node, path: Path):
+    def build(self, node, path: Path, depth: int = 0):
         # Aliases (*name) are welcome, but nested ones multiply: a "billion
         # laughs" file would expand until the build ran out of memory.
         self.budget -= 1
@@ -79,16 +93,18 @@ class _Builder:
                                              "(aliases nested too deep?)")
         self.lines.setdefault(path, self.line(node))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if depth >= MAX_DEPTH:
+                raise YamlError(self.line(node), f"YAML nested more than {MAX_DEPTH} levels deep")
             if id(node) in self.open:  # an alias inside its own anchor: &a [*a]
                 raise YamlError(self.line(node), "YAML alias refers to a value that contains it")
             self.open.add(id(node))
             try:
-                return self._collection(node, path)
+                return self._collection(node, path, depth + 1)
             finally:
                 self.open.discard(id(node))
         return self.scalar(node)
 
-    def _collection(self, node, path: Path):
+    def _collection(self, node, path: Path, depth: int):
         if isinstance(node, yaml.MappingNode):
             out = {}
             for key_node, value_node in node.value:
@@ -99,15 +115,18 @@ class _Builder:
                 if key in out:
                     raise YamlError(self.line(key_node), f"duplicate key '{key}'")
                 self.lines[path + (key,)] = self.line(key_node)
-                out[key] = self.build(value_node, path + (key,))
+                out[key] = self.build(value_node, path + (key,), depth)
             return out
-        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return [self.build(item, path + (i,), depth) for i, item in enumerate(node.value)]
 
     def scalar(self, node):
         if not isinstance(node, yaml.ScalarNode):
             raise YamlError(self.line(node), "YAML key must be a plain word")
+        if node.tag == STR:  # most values: no constructor needed
+            return node.value
+        construct = self.scalars.yaml_constructors.get(node.tag, SafeConstructor.construct_undefined)
         try:
-            return self.scalars.construct_object(node, deep=True)
+            return construct(self.scalars, node)
         except (ConstructorError, ValueError) as exc:
             raise YamlError(self.line(node), f"YAML value cannot be read: {exc}") from None
 

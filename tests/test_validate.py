@@ -173,3 +173,15 @@ def test_yaml_aliases_repeat_a_value(site_dir):
           .replace("---\nBody.", "  - *c\n---\nBody. [cite:2]"))
     graph = load_graph(site_dir)
     assert len(graph.get("events", "x").citations) == 2
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 30 + "]" * 30,                                               # flow, checked as composed
+    "[" * 20_000 + "]" * 20_000,                                       # deep enough to crash libyaml
+    "\n" + "".join("  " * i + "-\n" for i in range(1, 30)),           # block
+])
+def test_nesting_too_deep_is_located(site_dir, nested):
+    path = write(site_dir, "topics/x.md", "---\ntitle: x\naliases: " + nested + "\n---\n")
+    error = only_error(site_dir)
+    assert error.startswith(f"{path}:") and error.endswith("YAML nested more than 20 levels deep")
+    assert int(error.split(":")[1]) >= 3   # at or after the key that holds it
