@@ -245,3 +245,12 @@ def test_two_builds_are_byte_identical_including_the_search_index(site_dir, tmp_
     assert any(f.parts[0] == "pagefind" and f.suffix == ".pf_fragment" for f in files)
     _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
     assert mismatch == [] and errors == []
+
+
+def test_search_indexes_no_lists_of_other_pages(site):
+    # timelines and backlinks list pages that are results of their own
+    for rel in ["countries/peru", "people/elnur-mammadov", "topics/tourism"]:
+        html = (site / rel / "index.html").read_text(encoding="utf-8")
+        sections = re.findall(r'<section class="timeline"[^>]*>|<section aria-labelledby="mentioned-h"[^>]*>', html)
+        assert sections, rel
+        assert all("data-pagefind-ignore" in s for s in sections), rel
