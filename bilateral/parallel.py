@@ -33,12 +33,16 @@ def default_jobs(page_count: int) -> int:
 
 
 def render_pages(env, pages: list, jobs: int | None = None,
-                 write_to: Path | None = None) -> dict[str, str]:
+                 write_to: Path | None = None, meanwhile=None) -> dict[str, str]:
     """{page.path: html} for every page, in the pages' order; or, when
     `write_to` is given, each page is written there and the values are the
-    written files' fingerprints (write.fingerprint)."""
+    written files' fingerprints (write.fingerprint).
+    `meanwhile()`, if given, runs in this process while the workers render
+    (once they are forked, so no half-done work is copied into them)."""
     jobs = default_jobs(len(pages)) if jobs is None else jobs
     if jobs <= 1:
+        if meanwhile is not None:
+            meanwhile()
         files = {page.path: render_page(env, page) for page in pages}
         if write_to is not None:
             written = write_files(write_to, files)
@@ -55,6 +59,8 @@ def render_pages(env, pages: list, jobs: int | None = None,
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_render_share, first, shares) for first in range(shares)]
+            if meanwhile is not None:
+                meanwhile()
             for future in as_completed(futures):
                 first, rendered = future.result()
                 if isinstance(rendered, RenderError):

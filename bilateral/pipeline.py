@@ -112,11 +112,16 @@ def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
     if env is None:
         env = make_environment(project.templates, graph, urls)
     pages = plan_pages(graph)
-    extras = extra_outputs(graph, urls, [page.path for page in pages])
-    refuse_clashes([page.path for page in pages])
+    paths = [page.path for page in pages]
+    refuse_clashes(paths)
     with staged(Path(out), project.static) as staging:
-        files = render_pages(env, pages, jobs, write_to=staging)
-        files.update(write_files(staging, extras))
+        extras: dict[str, bytes] = {}
+
+        def write_extras():  # while the workers render pages
+            extras.update(write_files(staging, extra_outputs(graph, urls, paths)))
+
+        files = render_pages(env, pages, jobs, write_to=staging, meanwhile=write_extras)
+        files.update(extras)
         for step in FINALIZERS:
             step(staging, base_url)
     return files

@@ -101,3 +101,15 @@ def test_a_failed_parallel_build_leaves_the_previous_site(synthetic, broken_temp
 def test_writing_outside_the_site_is_refused(path):
     with pytest.raises(ValueError):
         inside_path(path)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_meanwhile_runs_once_in_this_process_while_pages_render(synthetic, tmp_path, jobs):
+    graph = load_graph(synthetic)
+    env = make_environment(Project().templates, graph, Urls("/"))
+    pages = plan_pages(graph)
+    calls = []
+    files = render_pages(env, pages, jobs, write_to=tmp_path, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    assert list(files) == [page.path for page in pages]
+    assert all((tmp_path / inside_path(page.path)).is_file() for page in pages)
