@@ -5,7 +5,10 @@
 Writes the same seeded corpus (benchmarks/corpus.py) as this project's
 content and as a Hugo site, builds each cold R times, alternating, from an
 empty output folder (a new process each time, so start-up counts) and
-takes the medians;
+takes the medians. Our build makes a Pagefind search index, which Hugo does
+not; so besides ours against Hugo (the summary's ratio) it times the like-
+for-like pairs: ours against Hugo followed by Pagefind, and ours with the
+search index left out against Hugo alone;
 times a live-preview rebuild after editing one event's body, through
 bilateral.incremental, the path `serve` uses; and checks what a reader gets:
 page sizes, CSS size, and that each page's content is in its HTML with no
@@ -55,16 +58,14 @@ def main(argv=None) -> int:
         corpus.write_hugo(work / "hugo")
         load_checked(work / "content")  # the corpus must be valid content
 
-        ours_command = [sys.executable, str(ROOT / "build.py"), "build", "--content",
-                        str(work / "content"), "--out", str(work / "out")]
-        hugo_command = [str(_hugo()), "--quiet", "--source", str(work / "hugo"), "--destination",
-                        str(work / "public"), "--cacheDir", str(work / "hugo-cache")]
-        ours, hugo = [], []
-        for run in range(args.runs):  # alternated, so both meet the same background load
-            ours.append(_timed(ours_command, work / "out"))
-            if run == 0:  # before Hugo has run: the largest child so far is one of ours
-                peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-            hugo.append(_timed(hugo_command, work / "public"))
+        builds = _builds(work)
+        times: dict[str, list[float]] = {name: [] for name in builds}
+        for run in range(args.runs):  # alternated, so all meet the same background load
+            for name, (commands, out) in builds.items():
+                times[name].append(_timed(name, commands, out))
+                if run == 0 and name == OURS:  # the largest child so far is one of ours
+                    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB
+        ours, hugo = times[OURS], times[HUGO]
         incremental = _incremental(work, corpus)
         if args.profile:
             _profile(work, args.profile)
@@ -77,9 +78,9 @@ def main(argv=None) -> int:
         scripted = [p for p in pages if SCRIPT.search(p.read_bytes())]
         readable = _content_in_html(work / "out", corpus)
 
-        print(f"ours cold runs: {_runs(ours)}; hugo cold runs: {_runs(hugo)} ({hugo_pages} pages)")
-        print("CPU seconds (user+system) per cold build: " + "; ".join(
-            f"{name} {_runs(times)}" for name, times in CPU.items()))
+        for name, runs in times.items():
+            print(f"{name} cold runs: {_runs(runs)}; CPU seconds (user+system): {_runs(CPU[name])}")
+        print(f"pages: ours {len(pages)}, hugo {hugo_pages}")
         print(f"load average (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
               f"on {os.cpu_count()} cores")
         print(f"incremental rebuilds after one body edit: {_runs(incremental, 3)}; then the "
@@ -90,6 +91,11 @@ def main(argv=None) -> int:
               f"are in the HTML itself: {readable}/{len(corpus.events)}")
         print(f"peak memory: largest maxrss of one build process (main or render worker) = {peak_mb:.0f} MB")
         o, h = statistics.median(ours), statistics.median(hugo)
+        med = {name: statistics.median(runs) for name, runs in times.items()}
+        print(f"like for like: with a search index, ours / (hugo + pagefind) = "
+              f"{med[OURS]:.2f} / {med[HUGO_SEARCH]:.2f} = {med[OURS] / med[HUGO_SEARCH]:.2f}; "
+              f"without one, {OURS_NO_SEARCH} / hugo = {med[OURS_NO_SEARCH]:.2f} / {h:.2f} = "
+              f"{med[OURS_NO_SEARCH] / h:.2f}")
         print(f"events={args.events} pages={len(pages)} ours={o:.2f}s hugo={h:.2f}s ratio={o / h:.2f} "
               f"incremental={statistics.median(incremental):.3f}s peak_mb={peak_mb:.0f}")
     finally:
@@ -101,18 +107,47 @@ CPU: dict[str, list[float]] = {}
 SCRIPT = re.compile(rb"<script(?![^>]*application/ld\+json)")
 
 
-def _timed(command: list[str], out: Path) -> float:
+OURS, OURS_NO_SEARCH, HUGO, HUGO_SEARCH = "ours", "ours without search index", "hugo", "hugo + pagefind"
+# Our build with its one finalizer, the Pagefind index, left out: the same
+# work as Hugo's, which builds no search index.
+NO_SEARCH = ("import sys; sys.path.insert(0, sys.argv.pop(1)); from bilateral import cli, pipeline; "
+             "pipeline.FINALIZERS.clear(); sys.exit(cli.main(sys.argv[1:]))")
+
+
+def _builds(work: Path) -> dict[str, tuple[list[list[str]], Path]]:
+    """name -> (commands run one after the other, output folder). Hugo sites
+    usually get search from Pagefind run on Hugo's output, which is what
+    'hugo + pagefind' does, over the same pages as ours indexes."""
+    content = ["--content", str(work / "content")]
+    # Hugo's cache lives in its output folder, so that every build of it is cold
+    hugo = [str(_hugo()), "--quiet", "--source", str(work / "hugo")]
+    pagefind = [sys.executable, "-m", "pagefind", "--site", str(work / "public-search"), "--quiet",
+                "--glob", "{countries,people,events,topics}/*/index.html"]
+    return {
+        OURS: ([[sys.executable, str(ROOT / "build.py"), "build", *content, "--out", str(work / "out")]],
+               work / "out"),
+        OURS_NO_SEARCH: ([[sys.executable, "-c", NO_SEARCH, str(ROOT), "build", *content,
+                           "--out", str(work / "out-no-search")]], work / "out-no-search"),
+        HUGO: ([hugo + ["--destination", str(work / "public"), "--cacheDir", str(work / "public" / ".cache")]],
+               work / "public"),
+        HUGO_SEARCH: ([hugo + ["--destination", str(work / "public-search"),
+                               "--cacheDir", str(work / "public-search" / ".cache")], pagefind],
+                      work / "public-search"),
+    }
+
+
+def _timed(name: str, commands: list[list[str]], out: Path) -> float:
     """Seconds for one cold build into an empty output folder; its CPU
     seconds (user + system, all its processes) are noted in CPU, as they
     vary less than wall time when other work shares the cores."""
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    for command in commands:
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    CPU.setdefault("hugo" if Path(command[0]).name == "hugo" else "ours", []).append(cpu)
+    CPU.setdefault(name, []).append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     return wall
 
 

@@ -58,7 +58,7 @@ def plan_pages(graph: Graph) -> list[Page]:
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
     for facet_views in timeline.views(graph).values():
-        pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views]
+        pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views if view.prebuilt]
     return pages
 
 

@@ -4,13 +4,15 @@ full timeline in place when it can).
 
 Facets: country, person, topic, event kind, and "no-context" (context events
 hidden). A value gets a view only when at least one event matches it.
+A person's filter links to their own page's timeline instead: a view would
+repeat that page, and there are as many as there are people.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .graph import Entity, Graph
-from .urls import timeline_path
+from .urls import page_path, timeline_path
 
 NO_CONTEXT = "no-context"
 ENTITY_FACETS = {"country": "countries", "person": "people", "topic": "topics"}
@@ -24,8 +26,18 @@ class TimelineView:
     events: list
 
     @property
+    def prebuilt(self) -> bool:
+        """Whether the view is a page of its own (see the module's doc)."""
+        return self.facet != "person"
+
+    @property
     def path(self) -> str:
         return timeline_path(self.facet, self.value or None)
+
+    @property
+    def link(self) -> str:
+        """Where the filter leads without JavaScript (a site-relative path)."""
+        return self.path if self.prebuilt else page_path("people", self.value) + "#timeline"
 
 
 def kind_label(kind: str) -> str:
