@@ -42,6 +42,7 @@ from corpus import Corpus  # noqa: E402
 
 from bilateral.incremental import Incremental  # noqa: E402
 from bilateral.pipeline import Project, load_checked  # noqa: E402
+from bilateral.search import pagefind_command  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -121,7 +122,7 @@ def _builds(work: Path) -> dict[str, tuple[list[list[str]], Path]]:
     content = ["--content", str(work / "content")]
     # Hugo's cache lives in its output folder, so that every build of it is cold
     hugo = [str(_hugo()), "--quiet", "--source", str(work / "hugo")]
-    pagefind = [sys.executable, "-m", "pagefind", "--site", str(work / "public-search"), "--quiet",
+    pagefind = [*pagefind_command(), "--site", str(work / "public-search"), "--quiet",
                 "--glob", "{countries,people,events,topics}/*/index.html"]
     return {
         OURS: ([[sys.executable, str(ROOT / "build.py"), "build", *content, "--out", str(work / "out")]],

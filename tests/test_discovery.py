@@ -6,6 +6,7 @@ import csv
 import filecmp
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -254,3 +255,12 @@ def test_search_indexes_no_lists_of_other_pages(site):
         sections = re.findall(r'<section class="timeline"[^>]*>|<section aria-labelledby="mentioned-h"[^>]*>', html)
         assert sections, rel
         assert all("data-pagefind-ignore" in s for s in sections), rel
+
+
+def test_pagefind_runs_as_its_binary_unless_told_otherwise(monkeypatch):
+    from bilateral.search import pagefind_command
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    binary = Path(pagefind_command()[0])
+    assert binary.is_file() and os.access(binary, os.X_OK)   # no Python start-up in between
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
+    assert pagefind_command() == ["/opt/pagefind"]
