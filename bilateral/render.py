@@ -167,7 +167,8 @@ class Links:
         return link
 
     def many(self, entities) -> Markup:
-        return Markup(", ").join(self.one(e) for e in entities)
+        # each link is Markup already: a plain join skips Markup.join's escape() per item
+        return Markup(", ".join([self.one(e) for e in entities]))
 
 
 class TimelineRows:
@@ -185,7 +186,7 @@ class TimelineRows:
         self.made: dict[tuple, Markup] = {}
 
     def many(self, events, exclude: Entity | None = None, filterable: bool = False) -> Markup:
-        return Markup("\n    ").join(self.one(e, exclude, filterable) for e in events)
+        return Markup("\n    ".join([self.one(e, exclude, filterable) for e in events]))  # rows are Markup
 
     def one(self, event: Entity, exclude: Entity | None = None, filterable: bool = False) -> Markup:
         if exclude is not None and not _lists(event, exclude):
