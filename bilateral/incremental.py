@@ -79,13 +79,14 @@ class Incremental:
         self._snapshot: dict[Path, tuple] = {}
         self._compiled = MemoryBytecodeCache()
         self._pending_docs: dict[Key, Document] = {}   # the re-read documents of a rebuild
+        self._checked: dict = {}                        # validate()'s findings per document
         self._extra_paths: set[str] = set()             # files made by EXTRA_OUTPUTS
 
     # --- whole builds ------------------------------------------------------------
     def build(self) -> Report:
         """A full build, as `build.py build` makes it, remembered for rebuilds."""
         with few_collections():
-            content = load_checked(self.project.content)
+            content = load_checked(self.project.content, self._checked)
             graph = build_graph(content)
             env = self._environment(graph)
             self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env)
@@ -195,7 +196,7 @@ class Incremental:
             content = Content(old.root, old.site, list(docs.values()), old.tables)
         else:
             content = load_content(root, errors)
-        errors += validate(content) if not errors else []
+        errors += validate(content, self._checked) if not errors else []
         if errors:
             raise ContentErrors(errors)
         after = {(d.kind, d.slug): d for d in content.documents}

@@ -31,11 +31,12 @@ class Project:
     site_url: str | None = None   # overrides site.yml's (the Pages workflow knows the real one)
 
 
-def load_checked(content_dir: Path) -> Content:
-    """Load and validate everything, raising ContentErrors with every problem found."""
+def load_checked(content_dir: Path, checked: dict | None = None) -> Content:
+    """Load and validate everything, raising ContentErrors with every problem
+    found; `checked` as for validate()."""
     errors: list[ContentError] = []
     content = load_content(Path(content_dir), errors)
-    errors += validate(content)
+    errors += validate(content, checked)
     if errors:
         raise ContentErrors(errors)
     return content

@@ -22,22 +22,42 @@ LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
 WIKI_LINK = re.compile(r"\[\[([a-z]+)/([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
-def validate(content: Content) -> list[ContentError]:
+def validate(content: Content, checked: dict | None = None) -> list[ContentError]:
+    """Every error in the content. `checked` keeps what each document's own
+    checks found, from one call to the next: the live preview passes the
+    same dict each time, so only edited documents are checked again (the
+    checks across files always run)."""
     checker = _Checker()
     if content.site is not None:
         checker.struct(content.site, content.site.meta, SITE, ())
         checker.language_tag(content.site)
+    found = {}
     for doc in content.documents:
-        checker.struct(doc, doc.meta, KINDS[doc.kind], ())
-        checker.body(doc)
-        if doc.kind == "countries":
-            checker.iso_code(doc)
+        known = checked.get(id(doc)) if checked is not None else None
+        if known is None or known[0] is not doc:  # ids are reused once a document is gone
+            known = (doc, *_own_findings(doc))
+        found[id(doc)] = known
+        checker.errors += known[1]
+        checker.refs += known[2]
+    if checked is not None:
+        checked.clear()
+        checked.update(found)
     for table in content.tables:
         checker.struct(table, table.meta, FIGURE_TABLE, ())
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
     return checker.errors + check_quotes(content)
+
+
+def _own_findings(doc: Document) -> tuple[list, list]:
+    """The errors and references found in one document on its own."""
+    checker = _Checker()
+    checker.struct(doc, doc.meta, KINDS[doc.kind], ())
+    checker.body(doc)
+    if doc.kind == "countries":
+        checker.iso_code(doc)
+    return checker.errors, checker.refs
 
 
 class _Checker:

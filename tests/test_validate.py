@@ -185,3 +185,25 @@ def test_nesting_too_deep_is_located(site_dir, nested):
     error = only_error(site_dir)
     assert error.startswith(f"{path}:") and error.endswith("YAML nested more than 20 levels deep")
     assert int(error.split(":")[1]) >= 3   # at or after the key that holds it
+
+
+def test_validate_checks_again_only_documents_it_has_not_seen(site_dir, monkeypatch):
+    from dataclasses import replace
+
+    from bilateral import validate as validation
+    from bilateral.load import load_content
+
+    write(site_dir, "events/x.md", EVENT.replace("countries: [peru]", "countries: [atlantis]"))
+    content = load_content(site_dir, [])
+    uncached = [str(e) for e in validation.validate(content)]
+    checked: dict = {}
+    assert [str(e) for e in validation.validate(content, checked)] == uncached
+
+    seen = []
+    own = validation._own_findings
+    monkeypatch.setattr(validation, "_own_findings", lambda doc: seen.append(doc.slug) or own(doc))
+    assert [str(e) for e in validation.validate(content, checked)] == uncached   # errors kept
+    assert seen == []
+    content.documents[0] = replace(content.documents[0])   # as a re-read file would be
+    validation.validate(content, checked)
+    assert seen == [content.documents[0].slug]
