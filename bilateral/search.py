@@ -4,7 +4,8 @@ Runs as a pipeline FINALIZER, so a failed index never replaces a good site.
 Pagefind (from PyPI, binary included) writes the index and its UI files
 into pagefind/ inside the site; every page's <main data-pagefind-body> is
 indexed, including aliases and native spellings shown there, and the
-`kind` shown with each result comes from <meta data-pagefind-meta> in <head>.
+`kind` shown with each result is set on <main> too (data-pagefind-meta),
+so Pagefind reads only <main> (--root-selector), not the whole page.
 Result URLs in the index are site-relative; the search page passes the base
 URL to the UI, so one index works at / and under a sub-path.
 """
@@ -49,7 +50,7 @@ def index_site(staging: Path, base_url: str = "/") -> None:
     Pagefind adds to its folder, so a re-index (the live preview) starts afresh."""
     shutil.rmtree(Path(staging) / BUNDLE, ignore_errors=True)
     command = [*pagefind_command(), "--site", str(staging),
-               "--output-subdir", BUNDLE, "--glob", ENTITY_PAGES, "--quiet"]
+               "--output-subdir", BUNDLE, "--glob", ENTITY_PAGES, "--root-selector", "main", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")

@@ -194,7 +194,6 @@ def test_every_entity_page_has_json_ld_opengraph_and_canonical(site):
         assert head.meta["og:title"] == data["name"]
         assert head.meta["og:url"] == url and head.links["canonical"] == url
         assert head.meta["twitter:card"] == "summary" and head.meta["og:type"]
-        assert head.meta["page-kind"]          # the kind Pagefind shows with each result
 
 
 def test_person_json_ld_carries_native_name_and_events_carry_dates(site):
