@@ -179,7 +179,8 @@ def graph_json(graph: Graph, urls: Urls) -> str:
                       "claims": jsonable(d.claims), "figures": [f.id for f in d.figures]}
                      for d in sorted(graph.disputes.values(), key=lambda d: d.id)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # compact: without indent json uses its C encoder (3x faster on a large site)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def downloads(graph: Graph, urls: Urls) -> dict[str, str]:
