@@ -12,6 +12,7 @@ them, and the terminal shows them as `check` does; fixing them restores the site
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -83,6 +84,10 @@ def rebuild(state: State, changes: set | None = None) -> None:
 
 
 def serve(project: Project, port: int = 8000) -> int:
+    if threading.current_thread() is threading.main_thread():
+        # `kill`, a closed terminal or a process manager stops the preview as
+        # Ctrl-C does, so its copy of the site in the temporary folder goes too
+        signal.signal(signal.SIGTERM, _interrupt)
     workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
     state = State(builder=Incremental(project, workdir / "site", "/", site_wide_later=True))
     stop = threading.Event()
@@ -108,6 +113,10 @@ def serve(project: Project, port: int = 8000) -> int:
             watcher.join(timeout=2)
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _watch(project: Project, state: State, stop: threading.Event) -> None:

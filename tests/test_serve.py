@@ -1,6 +1,7 @@
 """`build.py serve`: answers on its port, rebuilds on edits, shows errors, stops cleanly."""
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -50,19 +51,37 @@ def wait_for(url: str, predicate, timeout: float) -> tuple[float, int, str]:
 
 
 @pytest.fixture
-def server(site_dir):
+def server(site_dir, tmp_path):
     port = free_port()
+    temp = tmp_path / "temp"   # where the preview keeps its copy of the site
+    temp.mkdir()
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
                              "--content", str(site_dir)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/", lambda status, _: status == 200, timeout=30)
         yield base, site_dir, proc
     finally:
         if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+            proc.terminate()
+            try:
+                proc.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+
+
+def test_stopping_the_preview_removes_its_copy_of_the_site(server, tmp_path):
+    base, site_dir, proc = server
+    temp = tmp_path / "temp"   # the fixture's TMPDIR
+    assert [p.name[:16] for p in temp.iterdir()] == ["bilateral-serve-"]
+    proc.terminate()   # as `kill` or a process manager would stop it
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "stopped" in out and "Traceback" not in err
+    assert list(temp.iterdir()) == []
 
 
 def test_serve_rebuilds_on_edit_shows_errors_and_recovers(server):
