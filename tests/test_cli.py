@@ -89,3 +89,17 @@ def test_a_template_error_is_reported_without_traceback(tmp_path, monkeypatch, c
     assert code == 1
     assert "build failed: topic.html:1: cannot render /topics/tourism/" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_build_leaves_its_garbage_to_the_exit(tmp_path):
+    # the graph's reference cycles would cost a full collection as Python exits
+    import subprocess
+    import sys
+
+    from bilateral.pipeline import ROOT
+    code = ("import gc, sys; from bilateral import cli; "
+            f"rc = cli.main(['build', '--content', {str(FIXTURE)!r}, '--out', {str(tmp_path / 'out')!r}]); "
+            "print('frozen', gc.get_freeze_count()); sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split("frozen ")[1]) > 10_000
