@@ -73,14 +73,15 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     # its file before every page; the live preview makes a new environment
     # for each new graph or template change.
     env = SiteEnvironment(loader=FileSystemLoader(str(templates)),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      auto_reload=False, bytecode_cache=bytecode_cache)
+                          autoescape=select_autoescape(default=True, default_for_string=True),
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          auto_reload=False, bytecode_cache=bytecode_cache)
     links = Links(urls)
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
     env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR, main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
+                       kind_titles=KIND_TITLES, singular=SINGULAR,
+                       main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation,
@@ -176,10 +177,11 @@ class TimelineRows:
     reused: an event shows on a dozen timelines (the site's, its filtered
     views, and the pages of its countries, people and topics), and a Jinja
     macro per row was most of a large site's rendering time. Written in
-    Python for the same reason as Links; its markup is the timeline macro's
-    in macros.html. `exclude` is the page's own entity, left out of the
-    row's countries and people; `filterable` rows carry their facet values
-    as data-* attributes, for the one timeline static/timeline.js filters."""
+    Python for the same reason as Links; the timeline macro in macros.html
+    groups the rows by year. `exclude` is the page's own entity, left out
+    of the row's countries and people; `filterable` rows carry their facet
+    values as data-* attributes, for the one timeline static/timeline.js
+    filters."""
 
     def __init__(self, links: Links):
         self.links = links
