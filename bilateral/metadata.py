@@ -29,7 +29,7 @@ def script_json(data) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in _SCRIPT_SAFE.items():
         text = text.replace(char, escape)
-    return Markup('<script type="application/ld+json">\n{}\n</script>').format(Markup(text))
+    return Markup('<script type="application/ld+json">\n' + text + '\n</script>')  # text is safe now
 
 
 class Metadata:
@@ -38,14 +38,15 @@ class Metadata:
     def __init__(self, urls: Urls, site: dict):
         self.urls = urls
         self.site = site
+        self._refs: dict[Entity, dict] = {}   # an entity is referred to from many pages
 
     def json_ld(self, page: Entity, description: str = "") -> Markup:
         return script_json(self.describe(page, str(description).strip()))
 
     def describe(self, page: Entity, description: str) -> dict:
+        url = self.urls.absolute(page.path)
         data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[page.kind],
-                "@id": self.urls.absolute(page.path), "url": self.urls.absolute(page.path),
-                "name": page.title}
+                "@id": url, "url": url, "name": page.title}
         names = [n for n in [page.get("native_name"), *page.get("aliases", [])] if n]
         if names:
             data["alternateName"] = names
@@ -55,7 +56,7 @@ class Metadata:
         sources = _unique(c.source for c in page.notes)
         if sources:
             data["citation"] = [self._ref(s) for s in sources]
-        data["mainEntityOfPage"] = self.urls.absolute(page.path)
+        data["mainEntityOfPage"] = url
         return data
 
     def citation(self, title: str, path: str) -> str:
@@ -63,8 +64,11 @@ class Metadata:
         return f"“{title}”. {self.site.get('title', '')}. {self.urls.absolute(path)}"
 
     def _ref(self, entity: Entity) -> dict:
-        return {"@type": SCHEMA_TYPES[entity.kind], "name": entity.title,
-                "url": self.urls.absolute(entity.path)}
+        ref = self._refs.get(entity)
+        if ref is None:
+            ref = self._refs[entity] = {"@type": SCHEMA_TYPES[entity.kind], "name": entity.title,
+                                        "url": self.urls.absolute(entity.path)}
+        return ref
 
     def _countries(self, page: Entity) -> dict:
         data = {"identifier": page.iso_code}
