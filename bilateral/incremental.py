@@ -5,7 +5,7 @@ the text of every file written. Given the paths that changed it
 
 1. re-reads only the files edited in place; a new or deleted file, a
    figures table or site.yml re-reads the content folder;
-2. validates all content again, since references cross files;
+2. validates the changed files, and the references across all files;
 3. re-renders only the pages the change can show on:
    - an edit to a body alone: that entity's own page (the graph stays);
    - any other edit: the pages of each changed entity and of its neighbours
@@ -17,7 +17,10 @@ the text of every file written. Given the paths that changed it
    deletes files no longer made;
 5. brings the site-wide outputs (feed, downloads, search index) up to date,
    at once or, for the live preview (`site_wide_later`), in `finish()`, once
-   the edited page can be served.
+   the edited page can be served. The preview runs finish()'s two halves
+   apart: `update_site_wide()` (the feed and downloads) and `index()` (the
+   search index), which reads only the written site and so can run while
+   the next edit's pages are rebuilt and served.
 
 A content error raises ContentErrors and leaves the output and the state
 as they were; the paths that failed are tried again with the next change.
@@ -66,7 +69,8 @@ class Incremental:
         it once the edited page is served."""
         self.project = project
         self.site_wide_later = site_wide_later
-        self._unfinished = False
+        self._unfinished = False      # site-wide outputs lag the pages
+        self._unindexed = False       # the search index lags the pages
         self.out = Path(out)
         self.base_url = base_url
         self.jobs = jobs
@@ -164,6 +168,12 @@ class Incremental:
     def finish(self, report: Report | None = None) -> Report:
         """Bring the site-wide outputs up to date with the pages: the extra
         outputs (written where they changed) and the finalizers (the search index)."""
+        report = self.update_site_wide(report)
+        self.index()
+        return report
+
+    def update_site_wide(self, report: Report | None = None) -> Report:
+        """The extra outputs (feed, downloads), written where they changed."""
         report = report or Report()
         if self._unfinished and self.graph is not None:
             extras = extra_outputs(self.graph, self._urls(self.graph))
@@ -171,10 +181,18 @@ class Incremental:
                 self._delete(path, report)
             self._extra_paths = set(extras)
             self._write_changed(extras, report)
+            self._unfinished = False
+            self._unindexed = True
+        return report
+
+    def index(self) -> None:
+        """Run the finalizers (the search index) on the written site, if a
+        rebuild changed it since. They read only the files in the output,
+        each replaced whole, so this may run while another rebuild writes."""
+        if self._unindexed:
+            self._unindexed = False   # first: a rebuild meanwhile asks for another run
             for step in FINALIZERS:
                 step(self.out, self.base_url)
-            self._unfinished = False
-        return report
 
     # --- loading ---------------------------------------------------------------------
     def _reload(self, paths: list[Path]):

@@ -8,6 +8,10 @@ Served HTML pages get a small script (livereload.js, shipped with the engine,
 never written into the site) that polls /__build_id and reloads the page when
 it changes. While the content has errors, every page is an error page listing
 them, and the terminal shows them as `check` does; fixing them restores the site.
+The feed, downloads and search index, which take time in proportion to the
+whole site, follow each rebuild in a thread of their own (`finish_site_wide`),
+so neither the edited page nor the next edit waits for them; while the search
+index is rewritten, the preview's search may briefly find nothing.
 """
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ class State:
     build_id: int = 0
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    site_wide_due: threading.Event = field(default_factory=threading.Event)
 
 
     @property
@@ -77,10 +82,26 @@ def rebuild(state: State, changes: set | None = None) -> None:
     else:
         print(f"rendered {report.rendered} pages, wrote {len(report.written)} files "
               f"in {time.perf_counter() - started:.2f}s", flush=True)
-        # The edited page is served already; the feed, downloads and search
-        # index follow (they grow with the whole site, not with the edit).
-        with state.lock:
-            state.builder.finish()
+        state.site_wide_due.set()   # for finish_site_wide
+
+
+def finish_site_wide(state: State, stop: threading.Event) -> None:
+    """In a thread of its own: after each rebuild, bring the feed and
+    downloads up to date (under the lock, as they use the builder's state),
+    then the search index (outside it: it reads only the written site), so
+    that pages are served and rebuilt meanwhile."""
+    while not stop.is_set():
+        if not state.site_wide_due.wait(timeout=0.2):
+            continue
+        state.site_wide_due.clear()
+        try:
+            with state.lock:
+                state.builder.update_site_wide()
+            state.builder.index()
+        except Exception as exc:  # a failed index must not stop the preview
+            if not stop.is_set():
+                print(f"search index or downloads not updated: {type(exc).__name__}: {exc}",
+                      file=sys.stderr, flush=True)
 
 
 def serve(project: Project, port: int = 8000) -> int:
@@ -91,7 +112,7 @@ def serve(project: Project, port: int = 8000) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bilateral-serve-"))
     state = State(builder=Incremental(project, workdir / "site", "/", site_wide_later=True))
     stop = threading.Event()
-    server = watcher = None
+    server = watcher = finisher = None
     try:
         rebuild(state)
         try:
@@ -101,6 +122,8 @@ def serve(project: Project, port: int = 8000) -> int:
             return 2
         watcher = threading.Thread(target=_watch, args=(project, state, stop), daemon=True)
         watcher.start()
+        finisher = threading.Thread(target=finish_site_wide, args=(state, stop), daemon=True)
+        finisher.start()
         print(f"serving http://{HOST}:{server.server_port}/ (Ctrl-C to stop)", flush=True)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
@@ -109,8 +132,9 @@ def serve(project: Project, port: int = 8000) -> int:
         stop.set()
         if server is not None:
             server.server_close()
-        if watcher is not None:
-            watcher.join(timeout=2)
+        for thread in (watcher, finisher):
+            if thread is not None:
+                thread.join(timeout=2)
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 

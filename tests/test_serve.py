@@ -158,3 +158,43 @@ def test_error_page_escapes_every_error():
     html = error_page(["a.md:1: unknown country '<script>'", "b.md:2: x & y"], 3).decode()
     assert "&lt;script&gt;" in html and "x &amp; y" in html and "<script>'" not in html
     assert "2 content problems" in html
+
+
+def test_edits_are_rebuilt_and_served_while_the_search_index_is_rewritten(site_dir, tmp_path, monkeypatch):
+    import threading
+
+    from bilateral import incremental, pipeline, serve
+    from bilateral.incremental import Incremental
+
+    monkeypatch.setattr(pipeline, "FINALIZERS", [])            # the first, full build: no index
+    indexing, release = threading.Event(), threading.Event()
+
+    def slow_index(out, base_url):                             # stands in for Pagefind
+        indexing.set()
+        release.wait(30)
+
+    monkeypatch.setattr(incremental, "FINALIZERS", [slow_index])
+    state = serve.State(builder=Incremental(Project(content=site_dir), tmp_path / "site", "/",
+                                            site_wide_later=True))
+    serve.rebuild(state)
+    stop = threading.Event()
+    finisher = threading.Thread(target=serve.finish_site_wide, args=(state, stop), daemon=True)
+    finisher.start()
+    event, page = site_dir / EVENT, tmp_path / "site" / "events" / "lima-consultations" / "index.html"
+    original = event.read_text()
+    try:
+        event.write_text(original.replace(OLD_TITLE, "First edit"))
+        serve.rebuild(state, {(1, str(event))})
+        assert indexing.wait(10)                               # the index is being rewritten...
+        event.write_text(original.replace(OLD_TITLE, "Second edit"))
+        second = threading.Thread(target=serve.rebuild, args=(state, {(1, str(event))}))
+        second.start()
+        second.join(10)
+        assert not second.is_alive()                           # ...and the next edit did not wait
+        assert "Second edit" in page.read_text() and not state.errors
+        assert state.lock.acquire(timeout=5)                   # nor do requests
+        state.lock.release()
+    finally:
+        release.set()
+        stop.set()
+        finisher.join(10)
