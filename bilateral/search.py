@@ -46,13 +46,26 @@ def pagefind_command() -> list[str]:
 
 
 def index_site(staging: Path, base_url: str = "/") -> None:
-    """Index the staged site in place; raise if Pagefind fails or indexes nothing.
-    Pagefind adds to its folder, so a re-index (the live preview) starts afresh."""
-    shutil.rmtree(Path(staging) / BUNDLE, ignore_errors=True)
-    command = [*pagefind_command(), "--site", str(staging),
-               "--output-subdir", BUNDLE, "--glob", ENTITY_PAGES, "--root-selector", "main", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")
-    if not (Path(staging) / BUNDLE / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"pagefind wrote no index:\n{result.stdout}")
+    """Index the site in place; raise if Pagefind fails or indexes nothing.
+    The index is written beside the old one (Pagefind adds to a folder, so a
+    re-index starts afresh) and swapped in once complete: the live preview's
+    search keeps working while it re-indexes, and a failed run keeps the old."""
+    site = Path(staging)
+    fresh, old = site / f".{BUNDLE}-new", site / f".{BUNDLE}-old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [*pagefind_command(), "--site", str(site), "--output-path", str(fresh),
+               "--glob", ENTITY_PAGES, "--root-selector", "main", "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")
+        if not (fresh / "pagefind-entry.json").is_file():
+            raise SearchIndexError(f"pagefind wrote no index:\n{result.stdout}")
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    if (site / BUNDLE).exists():
+        (site / BUNDLE).rename(old)
+    fresh.rename(site / BUNDLE)
+    shutil.rmtree(old, ignore_errors=True)

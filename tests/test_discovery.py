@@ -263,3 +263,24 @@ def test_pagefind_runs_as_its_binary_unless_told_otherwise(monkeypatch):
     assert binary.is_file() and os.access(binary, os.X_OK)   # no Python start-up in between
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
     assert pagefind_command() == ["/opt/pagefind"]
+
+
+def test_reindexing_swaps_in_a_complete_index_and_keeps_the_old_one_on_failure(site, tmp_path, monkeypatch):
+    import shutil
+
+    from bilateral.search import SearchIndexError, index_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    entry = copy / "pagefind" / "pagefind-entry.json"
+    before = entry.read_bytes()
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")   # a Pagefind that fails
+    with pytest.raises(SearchIndexError):
+        index_site(copy)
+    assert entry.read_bytes() == before                        # search still works
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    (copy / "pagefind" / "stale.txt").write_text("from an older index")
+    index_site(copy)
+    assert entry.read_bytes() == before and not (copy / "pagefind" / "stale.txt").exists()
+    assert sorted(p.name for p in copy.iterdir() if p.name.startswith(".")) == []
