@@ -94,6 +94,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     env.filters.update(
         href=urls.entity,
         when=when,
+        inferred=inferred_mark,
         date_text=lambda d: d.text() if isinstance(d, PartialDate) else "",
         body=lambda entity: Markup(render_body(
             entity.body, urls,
@@ -204,7 +205,7 @@ class TimelineRows:
         # several times more, and this runs for every row
         context = bool(event.get("context"))
         row = f'<li class="event{" context" if context else ""}"{_facet_data(event) if filterable else ""}>'
-        row += (f' <span class="when">{when(event.date)}{_inferred(event)}</span>'
+        row += (f' <span class="when">{when(event.date)}{inferred_mark(event.get("date_inferred"))}</span>'
                f' <span class="what">{self.links.one(event)}'
                f' <span class="kind">{escape(timeline.kind_label(event.subtype))}</span>'
                f'{CONTEXT_BADGE if context else ""}</span>')
@@ -234,9 +235,12 @@ def _facet_data(event: Entity) -> str:
             f' data-topic="{escape(" ".join(facets["topic"]))}"')
 
 
-def _inferred(entity: Entity) -> str:
-    reason = entity.get("date_inferred")
-    return f' <abbr class="inferred" title="Inferred: {escape(reason)}">(inferred)</abbr>' if reason else ""
+def inferred_mark(reason: str | None) -> Markup:
+    """' (inferred)' with its reason on hover, after a date that no source
+    states outright; nothing when there is no reason."""
+    if not reason:
+        return Markup("")
+    return Markup(' <abbr class="inferred" title="Inferred: {}">(inferred)</abbr>').format(reason)
 
 
 @lru_cache(maxsize=None)  # an event's date shows on every timeline that lists it
