@@ -232,3 +232,8 @@ def test_overview_matrix_is_a_sortable_table_on_the_countries_page(site):
 
 def test_stylesheet_stays_small(site):
     assert (site / "static" / "site.css").stat().st_size <= 20 * 1024
+
+
+def test_an_inferred_figure_period_is_marked_with_its_reason(site):
+    table = page(site, "countries/brazil").split('id="figures-table"')[1]
+    assert '<abbr class="inferred" title="Inferred: An op-ed of April 2025 gives it' in table
