@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import timeline
 from .dates import PartialDate, parse_date
 from .load import Content, Document
 from .model import (KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
@@ -138,6 +139,7 @@ class Graph:
     timeline: list                 # every event, chronological
     figures: list
     disputes: dict                 # id -> Dispute
+    timeline_views: dict = field(default_factory=dict)  # facet -> its filtered views (timeline.views)
 
     def get(self, kind: str, slug: str) -> Entity:
         return self.lookup[(kind, slug)]
@@ -175,7 +177,9 @@ def build_graph(content: Content) -> Graph:
         country.data["iso"] = iso_country(country.data["iso_code"])
         country.data.setdefault("partner", True)
     site = dict(content.site.meta) if content.site else {}
-    return Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes)
+    graph = Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes)
+    graph.timeline_views = timeline.views(graph)
+    return graph
 
 
 def _resolve(lookup: dict) -> dict:

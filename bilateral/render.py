@@ -59,7 +59,7 @@ def plan_pages(graph: Graph) -> list[Page]:
             pages.append(Page(page_path(kind, entity.slug), TEMPLATES[kind], {"page": entity}))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
-    for facet_views in timeline.views(graph).values():
+    for facet_views in graph.timeline_views.values():
         pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views if view.prebuilt]
     return pages
 
@@ -88,7 +88,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation,
                        data_tables=TABLES, data_json=JSON_FILE,
-                       timeline_views=timeline.views(graph), world_map=map_model(graph),
+                       timeline_views=graph.timeline_views, world_map=map_model(graph),
                        overview=relations.overview(graph), hub=relations.hub(graph),
                        depth=relations.depth, presence_in=relations.presence_in,
                        chart_series=charts.series, bar_chart=charts.bar_chart,

@@ -10,9 +10,12 @@ repeat that page, and there are as many as there are people.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .graph import Entity, Graph
 from .urls import page_path, timeline_path
+
+if TYPE_CHECKING:  # the graph computes the views (graph.timeline_views) from this module
+    from .graph import Entity, Graph
 
 NO_CONTEXT = "no-context"
 ENTITY_FACETS = {"country": "countries", "person": "people", "topic": "topics"}
