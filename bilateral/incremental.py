@@ -96,7 +96,8 @@ class Incremental:
             self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env)
         self.content, self.graph, self._env = content, graph, env
         self._retry, self._stale = set(), False
-        self._extra_paths = set(extra_outputs(graph, self._urls(graph)))
+        # publish() returns the pages and the extra outputs; the extras are the rest
+        self._extra_paths = self.files.keys() - {page.path for page in plan_pages(graph)}
         self._snapshot = self._scan()
         return Report(len(self.files), sorted(self.files), [])
 

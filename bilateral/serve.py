@@ -10,8 +10,8 @@ it changes. While the content has errors, every page is an error page listing
 them, and the terminal shows them as `check` does; fixing them restores the site.
 The feed, downloads and search index, which take time in proportion to the
 whole site, follow each rebuild in a thread of their own (`finish_site_wide`),
-so neither the edited page nor the next edit waits for them; while the search
-index is rewritten, the preview's search may briefly find nothing.
+so neither the edited page nor the next edit waits for them; the search keeps
+its last index until the new one is complete (search.index_site).
 """
 from __future__ import annotations
 
@@ -50,7 +50,6 @@ class State:
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     site_wide_due: threading.Event = field(default_factory=threading.Event)
-
 
     @property
     def out(self) -> Path:
