@@ -47,7 +47,7 @@ from .parallel import render_pages
 from .pipeline import FINALIZERS, Project, extra_outputs, few_collections, load_checked, publish
 from .render import TEMPLATES, MemoryBytecodeCache, Page, make_environment, plan_pages
 from .urls import Urls
-from .validate import validate
+from .validate import CITE_MARK, validate
 from .write import as_bytes, fingerprint, inside_path
 
 Key = tuple  # (kind, slug)
@@ -229,11 +229,13 @@ class Incremental:
 
     # --- what to render ----------------------------------------------------------------
     def _body_only(self, keys: set) -> bool:
-        """Whether only bodies changed, with the same links: then no other page can."""
+        """Whether only bodies changed, with the same links and the same order
+        of citation marks (which numbers the notes): then no other page can."""
         for key in keys:
             entity, new = self.graph.lookup.get(key), self._pending_docs.get(key)
             if entity is None or new is None or entity.doc.meta != new.meta \
-                    or set(wiki_targets(entity.body)) != set(wiki_targets(new.body)):
+                    or set(wiki_targets(entity.body)) != set(wiki_targets(new.body)) \
+                    or CITE_MARK.findall(entity.body) != CITE_MARK.findall(new.body):
                 return False
         return True
 

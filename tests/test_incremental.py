@@ -81,6 +81,21 @@ def test_a_body_edit_renders_and_writes_only_its_page(preview, site_dir):
         "events/lima-consultations/index.html", "feed.xml", "data/graph.json"}
 
 
+def test_reordering_citation_marks_in_a_body_renumbers_the_notes(preview, site_dir, tmp_path):
+    # Notes are numbered in the order the body cites them, so a body-only edit
+    # that reorders [cite:N] marks must renumber them as a full build does.
+    path = edit(site_dir / "events/lima-consultations.md", "---\nThe first round of consultations.[cite:1]",
+                "  - source: talibov-op-ed\n    quote: centered on key strategic themes\n---\n"
+                "The first round of consultations.[cite:1] A lecture.[cite:2]")
+    preview.rebuild([path])
+    path = edit(path, "The first round of consultations.[cite:1] A lecture.[cite:2]",
+                "A lecture.[cite:2] The first round of consultations.[cite:1]")
+    preview.rebuild([path])
+    page = (preview.out / "events/lima-consultations/index.html").read_text(encoding="utf-8")
+    assert page.index("centered on key strategic themes") < page.index("the first round of political")
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
 def test_adding_and_deleting_files(preview, site_dir, tmp_path):
     added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\nEnergy cooperation.\n")
     tagged = edit(site_dir / "events/monterrey-lecture.md", "people:", "topics: [energy]\npeople:")
