@@ -15,6 +15,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+# Every form a content date may take, as messages and documentation name them.
+FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, START/END (a range) or ../END (by END)"
+
+
 @dataclass(frozen=True)
 class Point:
     year: int
@@ -110,7 +114,7 @@ class PartialDate:
 def _point(text: str) -> Point:
     m = _PART.match(text)
     if not m:
-        raise ValueError(f"'{text}' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+        raise ValueError(f"'{text}' is not a date: use {FORMS}")
     year, month, day = (int(g) if g else None for g in m.groups())
     if year < 1:  # the calendar (and Python's dates) start at year 1
         raise ValueError(f"'{text}' is not a date: there is no year 0")
@@ -131,7 +135,7 @@ def parse_date(value) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate(Point(value.year, value.month, value.day))
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or START/END")
+        raise ValueError(f"{value!r} is not a date: use {FORMS}")
     text = str(value).strip()
     if text.startswith("../"):
         return PartialDate(None, _point(text[3:].strip()))

@@ -3,8 +3,8 @@ events, people's roles and figures.
 
 Each CSV's columns are defined once below, with a line of documentation that
 the /data/ page shows. References are written as slugs (the page of slug s of
-kind k is at k/s/), dates as in the content (YYYY, YYYY-MM, YYYY-MM-DD or
-START/END), lists joined with "; ". Rows follow a fixed order, so two builds
+kind k is at k/s/), dates as in the content (dates.FORMS), lists joined
+with "; ". Rows follow a fixed order, so two builds
 write the same bytes.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
-from .dates import PartialDate
+from .dates import FORMS as DATE_FORMS, PartialDate
 from .graph import Citation, Dispute, Entity, Figure, Graph
 from .model import KINDS
 from .urls import Urls
@@ -171,7 +171,7 @@ def graph_json(graph: Graph, urls: Urls) -> str:
         "site": {k: graph.site[k] for k in ("title", "description", "site_url", "language")
                  if graph.site.get(k)},
         "note": "References are slugs: the page of slug S of kind K is at K/S/. "
-                "Dates keep their precision: YYYY, YYYY-MM, YYYY-MM-DD or START/END.",
+                f"Dates keep their precision: {DATE_FORMS}.",
         "entities": {kind: [entity_record(e, urls) for e in sorted(graph.by_kind[kind], key=lambda e: e.slug)]
                      for kind in KINDS},
         "figures": [figure_record(f) for f in graph.figures],

@@ -37,7 +37,7 @@ class Bool:
 
 @dataclass(frozen=True)
 class Date:
-    """A date with precision: YYYY, YYYY-MM, YYYY-MM-DD or START/END."""
+    """A date with precision, in any of dates.FORMS."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ SHARED = {id(CITATION): "citation", id(CLAIM): "claim", id(DISPUTE): "dispute", 
 # The date forms dates.py accepts: YYYY, YYYY-MM, YYYY-MM-DD, START/END of
 # those, or the open range ../END ("by END").
 _POINT = r"\d{4}(-\d{2}(-\d{2})?)?"
-DATE_PATTERN = rf"^({_POINT}(/{_POINT})?|\.\./{_POINT})$"
+# Spaces around the parts are allowed, as parse_date strips them.
+DATE_PATTERN = rf"^\s*({_POINT}(\s*/\s*{_POINT})?|\.\./\s*{_POINT})\s*$"
 
 TITLES = {"figures": "Figure table (content/figures/*.yml)", "site": "Site settings (content/site.yml)"}
 
