@@ -9,43 +9,54 @@ data table.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from markupsafe import Markup
+
+from .figures import figure_value
+from .timeline import kind_label
 
 WIDTH, HEIGHT = 420, 230
 TOP, BOTTOM, LEFT, RIGHT = 30, 40, 8, 8   # room for values above bars, labels below
 
 
-def series(figures) -> list[list]:
-    """Figures grouped by (metric, unit), in the order of their first figure;
-    each series in its figures' order (the graph sorts them by period)."""
+@dataclass
+class Series:
+    title: str      # 'Trade turnover (USD million)', with the country's name where a page has several
+    figures: list
+
+
+def series(figures) -> list[Series]:
+    """Figures grouped by (metric, unit, country), in the order of their first
+    figure; each series in its figures' order (the graph sorts them by
+    period). A topic page holds several countries' figures: each gets its own
+    chart, named after its country, as bars of different countries side by
+    side would read as one run."""
     groups: dict[tuple, list] = defaultdict(list)
     for fig in figures:
-        groups[(fig.metric, fig.unit)].append(fig)
-    return [figs for figs in groups.values() if len(figs) >= 2]
+        groups[(fig.metric, fig.unit, fig.country)].append(fig)
+    countries = {country for _, _, country in groups}
+    return [Series(_title(figs[0], named=len(countries) > 1), figs)
+            for figs in groups.values() if len(figs) >= 2]
 
 
-def series_title(figs) -> str:
-    return f"{figs[0].metric.replace('-', ' ').capitalize()} ({figs[0].unit})"
+def _title(fig, named: bool) -> str:
+    where = f", {fig.country.title}" if named and fig.country is not None else ""
+    return f"{kind_label(fig.metric)} ({fig.unit}){where}"
 
 
 def _point_label(fig) -> str:
     return fig.period.text() if fig.period else fig.label
 
 
-def _number(value) -> str:
-    value = int(value) if float(value).is_integer() else value
-    return f"{value:,}"
-
-
-def bar_chart(figs, chart_id: str) -> Markup:
+def bar_chart(chart: Series, chart_id: str) -> Markup:
     """One bar per figure, scaled from zero so heights compare honestly."""
+    figs, title = chart.figures, chart.title
     top = max(float(f.value) for f in figs) or 1.0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(figs)
     bar_w = min(slot * 0.6, 90)
-    title = series_title(figs)
-    desc = "; ".join(f"{_point_label(f)}: {_number(f.value)} {f.unit}"
+    desc = "; ".join(f"{_point_label(f)}: {figure_value(f)}"
                      + (" (disputed)" if f.dispute else "") for f in figs)
     out = [Markup('<svg class="chart" viewBox="0 0 {w} {h}" role="img" '
                   'aria-labelledby="{id}-title {id}-desc" id="{id}">').format(w=WIDTH, h=HEIGHT, id=chart_id),
@@ -62,7 +73,7 @@ def bar_chart(figs, chart_id: str) -> Markup:
         out.append(Markup('<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>').format(
             css, x, y, bar_w, h))
         out.append(Markup('<text class="value" x="{:.1f}" y="{:.1f}">{}</text>').format(
-            cx, y - 6, _number(fig.value) + (" *" if fig.dispute else "")))
+            cx, y - 6, figure_value(fig, unit=False) + (" *" if fig.dispute else "")))
         out.append(Markup('<text class="label" x="{:.1f}" y="{:.1f}">{}</text>').format(
             cx, TOP + plot_h + 24, _point_label(fig)))
     out.append(Markup("</svg>"))

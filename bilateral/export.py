@@ -104,6 +104,8 @@ FIGURES = Table("figures.csv", "Figures", "One row per figure, by series, then p
     Column("id", "the figure's id", lambda f: f.id),
     Column("metric", "series key, e.g. trade-turnover", lambda f: f.metric),
     Column("label", "what the number is, in words", lambda f: f.label),
+    Column("qualifier", "how exact the source says the value is: about, more than, less than, "
+                        "at least; empty when it gives the value as exact", lambda f: f.qualifier),
     Column("value", "the number as the source gives it", lambda f: _number(f.value)),
     Column("unit", "unit of the value", lambda f: f.unit),
     Column("change_pct", "growth the source states, in percent", lambda f: _number(f.change_pct)),
@@ -159,7 +161,7 @@ def entity_record(entity: Entity, urls: Urls) -> dict:
 
 def figure_record(fig: Figure) -> dict:
     record = {"id": fig.id, "table": fig.table, "label": fig.label, "metric": fig.metric,
-              "value": fig.value, "unit": fig.unit, "change_pct": fig.change_pct,
+              "qualifier": fig.qualifier, "value": fig.value, "unit": fig.unit, "change_pct": fig.change_pct,
               "period": jsonable(fig.period), "period_inferred": fig.period_inferred,
               "country": jsonable(fig.country), "topics": jsonable(fig.topics),
               "dispute": jsonable(fig.dispute), "cite": jsonable(fig.cite)}

@@ -19,6 +19,7 @@ from . import charts, relations, timeline
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .export import JSON_FILE, TABLES
+from .figures import figure_value
 from .markup import plain_text, render_body
 from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
@@ -91,8 +92,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        timeline_views=graph.timeline_views, world_map=map_model(graph),
                        overview=relations.overview(graph), hub=relations.hub(graph),
                        depth=relations.depth, presence_in=relations.presence_in,
-                       chart_series=charts.series, bar_chart=charts.bar_chart,
-                       series_title=charts.series_title)
+                       chart_series=charts.series, bar_chart=charts.bar_chart)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -103,7 +103,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
             lambda n: entity.notes.number(entity.data["citations"][n - 1]))),
         plain=plain_text,
         cite=cite_marks,
-        number=format_number,
+        figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         facets=timeline.facet_values,
         kind_label=timeline.kind_label,
@@ -302,12 +302,6 @@ def dispute_href(urls: Urls, dispute, page: Entity) -> str:
     (a figure on a topic page may be one side of a dispute told on a country's)."""
     here = "" if dispute.owner is page else urls.entity(dispute.owner)
     return f"{here}#dispute-{dispute.id}"
-
-
-def format_number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def roles_by_time(roles: list) -> list:

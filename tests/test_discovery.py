@@ -165,6 +165,14 @@ def test_events_csv_rows_follow_the_timeline(site, graph):
     assert (lima["start"], lima["end"], lima["countries"]) == ("2025-09-01", "2025-09-30", "azerbaijan; peru")
 
 
+def test_figures_keep_their_qualifier_in_csv_and_json(site):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "data" / "figures.csv").read_text()))}
+    assert (rows["brazil-trade-2025-jan-jul"]["qualifier"], rows["brazil-trade-2025-jan-jul"]["value"]) == ("more than", "230")
+    assert rows["brazil-trade-yearly"]["qualifier"] == ""
+    figures = {f["id"]: f for f in json.loads((site / "data" / "graph.json").read_text())["figures"]}
+    assert figures["brazil-trade-2025-jan-jul"]["qualifier"] == "more than"
+
+
 def test_data_page_links_every_download_and_documents_columns(site):
     html = (site / "data" / "index.html").read_text()
     assert 'href="/data/graph.json"' in html

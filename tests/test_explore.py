@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from types import SimpleNamespace
+
 from bilateral.charts import bar_chart, series
 from bilateral.pipeline import load_graph
 from bilateral.relations import depth, depth_level, overview
@@ -139,7 +141,9 @@ def test_brazil_profile_draws_its_trade_as_an_inline_svg_chart(site):
     svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and 'aria-labelledby="chart-1-title chart-1-desc"' in svg
     assert "<title id=\"chart-1-title\">Trade turnover (USD million)</title>" in svg
-    assert "2024: 52 USD million (disputed); January–July 2025: 230 USD million (disputed)" in svg
+    # the value as exact as the source gives it: "more than 230", not "230"
+    assert "2024: 52 USD million (disputed); January–July 2025: more than 230 USD million (disputed)" in svg
+    assert ">more than 230 *</text>" in svg
     assert svg.count("<rect") == 2
     assert 'id="figures-table"' in html and 'href="#figures-table"' in html
 
@@ -148,6 +152,22 @@ def test_chart_bars_scale_from_zero(graph):
     figs = series(graph.get("countries", "brazil").figures)[0]
     heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', str(bar_chart(figs, "c")))]
     assert heights[1] == pytest.approx(heights[0] * 230 / 52, rel=0.01)
+
+
+def test_each_countrys_figures_make_a_chart_of_their_own_named_after_it():
+    # a topic page holds several countries' figures of one metric
+    def fig(country, value):
+        return SimpleNamespace(metric="trade-turnover", unit="USD million", country=country, value=value,
+                               qualifier="", period=None, label=f"{country.title} {value}", dispute=None)
+    class Country:  # hashable, as graph entities are
+        def __init__(self, title):
+            self.title = title
+    brazil, peru = Country("Brazil"), Country("Peru")
+    charts = series([fig(brazil, 52), fig(peru, 3), fig(brazil, 230), fig(peru, 4)])
+    assert [c.title for c in charts] == ["Trade turnover (USD million), Brazil", "Trade turnover (USD million), Peru"]
+    assert [[f.value for f in c.figures] for c in charts] == [[52, 230], [3, 4]]
+    # on a page of one country's figures the name would only repeat the page's
+    assert [c.title for c in series([fig(brazil, 52), fig(brazil, 230)])] == ["Trade turnover (USD million)"]
 
 
 def test_single_figure_gets_a_table_but_no_chart(site):
