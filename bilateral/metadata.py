@@ -108,8 +108,9 @@ class Metadata:
         return {}
 
     def _sources(self, page: Entity) -> dict:
-        data = {"datePublished": page.date.iso(), "inLanguage": page.language,
-                "genre": page.subtype}
+        data = {"inLanguage": page.language, "genre": page.subtype}
+        if page.date.start is not None and page.date.end is None:  # schema.org takes one date, not a range
+            data["datePublished"] = page.date.start.iso()
         if page.get("publisher"):
             data["publisher"] = {"@type": "Organization", "name": page.publisher}
         if page.get("author"):

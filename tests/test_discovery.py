@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from bilateral.export import TABLES
-from bilateral.metadata import script_json
+from bilateral.dates import parse_date
+from bilateral.metadata import Metadata, script_json
 from bilateral.pipeline import Project, build, load_graph
+from bilateral.urls import Urls
 
 from conftest import FIXTURE
 
@@ -209,6 +211,20 @@ def test_person_json_ld_carries_native_name_and_events_carry_dates(site):
     assert person["alternateName"] == ["Elnur Məmmədov"]
     event = json.loads(head_of(site / "events" / "mammadov-visit-to-peru" / "index.html").json_ld[0])
     assert (event["startDate"], event["endDate"]) == ("2025-09-03", "2025-09-04")
+
+
+@pytest.mark.parametrize("date, published", [("2025-10-12", "2025-10-12"), ("2025-10", "2025-10"),
+                                             ("../2025-10", None), ("2025-09/2025-10", None)])
+def test_a_source_is_dated_published_only_by_a_single_date(graph, date, published):
+    # schema.org's datePublished is one date: a range or "by END" leaves it out
+    source = graph.get("sources", "talibov-op-ed")
+    saved = source.data["date"]
+    source.data["date"] = parse_date(date)
+    try:
+        data = Metadata(Urls("/", SITE_URL), graph.site).describe(source, "")
+    finally:
+        source.data["date"] = saved
+    assert data.get("datePublished") == published
 
 
 def test_cite_this_page_is_stable_text(site):
