@@ -91,7 +91,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        data_tables=TABLES, data_json=JSON_FILE,
                        timeline_views=graph.timeline_views, world_map=map_model(graph),
                        overview=relations.overview(graph), hub=relations.hub(graph),
-                       depth=relations.depth, presence_in=relations.presence_in,
+                       presence_in=relations.presence_in,
                        chart_series=charts.series, bar_chart=charts.bar_chart)
     env.filters.update(
         href=urls.entity,
@@ -105,7 +105,6 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         cite=cite_marks,
         figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
-        facets=timeline.facet_values,
         kind_label=timeline.kind_label,
         by_time=roles_by_time,
     )
