@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from .dates import PartialDate
 from .graph import Graph
-from .markup import plain_text
+from .markup import summary_text
 from .urls import Urls
 
 PATH = "feed.xml"
@@ -22,13 +22,6 @@ SUMMARY_LENGTH = 300
 
 def timestamp(date: PartialDate) -> str:
     return (date.first_day() or date.last_day()).isoformat() + "T00:00:00Z"
-
-
-def summary(entity) -> str:
-    text = entity.get("summary") or plain_text(entity.body)
-    if len(text) <= SUMMARY_LENGTH:
-        return text
-    return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def atom_feed(graph: Graph, urls: Urls) -> dict[str, str]:
@@ -52,7 +45,7 @@ def atom_feed(graph: Graph, urls: Urls) -> dict[str, str]:
         _sub(entry, "updated", timestamp(event.date))
         _sub(entry, "link", rel="alternate", type="text/html", href=urls.absolute(event.path))
         _sub(entry, "category", term=event.subtype)
-        text = summary(event)
+        text = summary_text(event, SUMMARY_LENGTH)
         _sub(entry, "summary", f"{event.date.text()}: {text}" if text else event.date.text())
     ET.indent(feed)
     return {PATH: '<?xml version="1.0" encoding="utf-8"?>\n'

@@ -80,3 +80,13 @@ def plain_text(body: str) -> str:
     text = CITE_MARK.sub("", text)
     text = re.sub(r"[*_`#>\[\]]|\(\S*\)", "", text)
     return html.unescape(" ".join(text.split()))
+
+
+def summary_text(entity, length: int) -> str:
+    """What a page is about, in at most `length` characters: the entity's own
+    summary, else its body's opening words, cut at a word. The page's
+    description and the feed's entries both say it this way."""
+    text = entity.get("summary") or plain_text(entity.body)
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"

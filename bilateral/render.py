@@ -20,7 +20,7 @@ from .dates import PartialDate
 from .graph import Entity, Graph
 from .export import JSON_FILE, TABLES
 from .figures import figure_value
-from .markup import plain_text, render_body
+from .markup import render_body, summary_text
 from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls, page_path
@@ -101,7 +101,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         body=lambda entity: Markup(render_body(
             entity.body, urls,
             lambda n: entity.notes.number(entity.data["citations"][n - 1]))),
-        plain=plain_text,
+        summary=summary_text,
         cite=cite_marks,
         figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),

@@ -16,6 +16,7 @@ import pytest
 
 from bilateral.export import TABLES
 from bilateral.dates import parse_date
+from bilateral.markup import summary_text
 from bilateral.metadata import Metadata, script_json
 from bilateral.pipeline import Project, build, load_graph
 from bilateral.urls import Urls
@@ -225,6 +226,20 @@ def test_a_source_is_dated_published_only_by_a_single_date(graph, date, publishe
     finally:
         source.data["date"] = saved
     assert data.get("datePublished") == published
+
+
+def test_a_summary_is_the_entitys_own_else_the_body_cut_at_a_word():
+    class Entity(dict):  # what summary_text reads: .get() and .body
+        body = "Word " * 100 + "[[people/x|A link]] *stressed*[cite:1]"
+    assert summary_text(Entity(summary="Its own."), 20) == "Its own."
+    cut = summary_text(Entity(), 42)
+    assert cut == "Word Word Word Word Word Word Word Word…" and len(cut) <= 43
+    assert summary_text(Entity(), 1000).endswith("Word A link stressed")
+
+
+def test_page_descriptions_use_the_summary_rule(site):
+    html = (site / "events" / "lima-consultations" / "index.html").read_text()
+    assert '<meta name="description" content="The first round of consultations.">' in html
 
 
 def test_cite_this_page_is_stable_text(site):
