@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+# The real site's map shapes, which the corpus's site.yml uses too.
+MAP = Path(__file__).resolve().parent.parent / "content" / "maps" / "latin-america-caribbean.json"
+
 COUNTRIES = [  # (slug, title, ISO 3166-1 alpha-2)
     ("argentina", "Argentina", "AR"), ("bolivia", "Bolivia", "BO"), ("brazil", "Brazil", "BR"),
     ("chile", "Chile", "CL"), ("colombia", "Colombia", "CO"), ("costa-rica", "Costa Rica", "CR"),
@@ -64,7 +67,12 @@ class Corpus:
         """This project's content format (docs/content-model.md)."""
         root.mkdir(parents=True, exist_ok=True)
         _put(root / "site.yml", "title: Benchmark site\ndescription: A synthetic corpus.\n"
-                                "site_url: https://example.org/bench\nlanguage: en\n")
+                                "site_url: https://example.org/bench\nlanguage: en\nhub: azerbaijan\n"
+                                "map:\n  title: Latin America and the Caribbean\n"
+                                f"  shapes: maps/{MAP.name}\n  countries: [{', '.join(iso for _, _, iso in COUNTRIES)}]\n"
+                                "  extent: {west: -118, east: -33, north: 33, south: -56}\n  insets: [AZ]\n")
+        (root / "maps").mkdir(exist_ok=True)
+        (root / "maps" / MAP.name).write_bytes(MAP.read_bytes())  # the real site's shapes
         for slug, title, iso in COUNTRIES:
             _put(root / "countries" / f"{slug}.md", f"---\ntitle: {title}\niso_code: {iso}\n"
                  + ("partner: false\n" if slug == "azerbaijan" else "") + "---\n"

@@ -25,6 +25,10 @@ class Series:
     title: str      # 'Trade turnover (USD million)', with the country's name where a page has several
     figures: list
 
+    @property
+    def disputed(self) -> bool:
+        return any(f.dispute for f in self.figures)
+
 
 def series(figures) -> list[Series]:
     """Figures grouped by (metric, unit, country), in the order of their first

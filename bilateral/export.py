@@ -185,7 +185,8 @@ def graph_json(graph: Graph, urls: Urls) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def downloads(graph: Graph, urls: Urls) -> dict[str, str]:
+def downloads(plan, urls: Urls) -> dict[str, str]:
+    graph = plan.graph
     files = {JSON_FILE: graph_json(graph, urls)}
     files.update({FOLDER + t.file: csv_text(t, graph) for t in TABLES})
     return files

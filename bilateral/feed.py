@@ -11,7 +11,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .dates import PartialDate
-from .graph import Graph
 from .markup import summary_text
 from .urls import Urls
 
@@ -24,7 +23,8 @@ def timestamp(date: PartialDate) -> str:
     return (date.first_day() or date.last_day()).isoformat() + "T00:00:00Z"
 
 
-def atom_feed(graph: Graph, urls: Urls) -> dict[str, str]:
+def atom_feed(plan, urls: Urls) -> dict[str, str]:
+    graph = plan.graph
     if not urls.has_site_url or not graph.timeline:
         return {}
     events = list(reversed(graph.timeline))   # the timeline is oldest first

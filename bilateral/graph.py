@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import timeline
+from pathlib import Path
+
 from .dates import PartialDate, parse_date
 from .load import Content, Document
 from .model import (KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
@@ -139,7 +140,7 @@ class Graph:
     timeline: list                 # every event, chronological
     figures: list
     disputes: dict                 # id -> Dispute
-    timeline_views: dict = field(default_factory=dict)  # facet -> its filtered views (timeline.views)
+    root: Path | None = None       # the content folder, which site.yml's paths are relative to
 
     def get(self, kind: str, slug: str) -> Entity:
         return self.lookup[(kind, slug)]
@@ -177,9 +178,8 @@ def build_graph(content: Content) -> Graph:
         country.data["iso"] = iso_country(country.data["iso_code"])
         country.data.setdefault("partner", True)
     site = dict(content.site.meta) if content.site else {}
-    graph = Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes)
-    graph.timeline_views = timeline.views(graph)
-    return graph
+    return Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes,
+                 content.root)
 
 
 def _resolve(lookup: dict) -> dict:
@@ -244,6 +244,23 @@ def _link_timelines(lookup: dict, events: list) -> None:
 
 def _figure_order(fig: Figure) -> tuple:
     return (fig.metric, fig.period.sort_key() if fig.period else ((), ()), fig.id)
+
+
+def body_facts(body: str) -> tuple:
+    """What the graph derives from a body: the pages it links (backlinks) and
+    the order of its citation marks (which numbers the page's notes). A body
+    edit that keeps these changes nothing but its own rendering."""
+    return (frozenset(wiki_targets(body)), tuple(CITE_MARK.findall(body)))
+
+
+def can_patch_body(entity: Entity, doc: Document) -> bool:
+    """Whether the entity can take its document's new body in place: the
+    edit leaves the graph as it was (same front matter, same body facts)."""
+    return doc.meta == entity.doc.meta and body_facts(doc.body) == body_facts(entity.body)
+
+
+def patch_body(entity: Entity, doc: Document) -> None:
+    entity.doc, entity.body = doc, doc.body
 
 
 def wiki_targets(body: str):

@@ -1,21 +1,22 @@
 """Rebuild a built site after edits: the live preview's build path.
 
-`Incremental` keeps what the last build made: the documents, the graph and
-the text of every file written. Given the paths that changed it
+`Incremental` keeps what the last build made: the documents, the graph, the
+page plan and a fingerprint of every file written. Given the paths that
+changed it
 
 1. re-reads only the files edited in place; a new or deleted file, a
    figures table or site.yml re-reads the content folder;
 2. validates the changed files, and the references across all files;
-3. re-renders only the pages the change can show on:
-   - an edit to a body alone: that entity's own page (the graph stays);
-   - any other edit: the pages of each changed entity and of its neighbours
-     (whatever it links to or is linked from, in the old graph and the new),
-     the pages of the neighbours of whatever refers to it (they show its
-     name beside the entity they list), and the site-wide pages;
-   - a template, figures table or site.yml change: every page;
-4. writes only files whose bytes changed, each replaced atomically, and
+3. names what changed as the plan's dependency tokens (plan.py): an
+   entity's front matter, its body, the figure tables;
+4. re-renders exactly the pages whose tokens the edit touches, in the old
+   plan or the new one, and the pages the new plan adds; a template or
+   site.yml change re-renders every page. When only bodies changed and the
+   graph derives nothing new from them (graph.patch_body), the graph and the
+   plan stay and only those bodies are replaced;
+5. writes only files whose bytes changed, each replaced atomically, and
    deletes files no longer made;
-5. brings the site-wide outputs (feed, downloads, search index) up to date,
+6. brings the site-wide outputs (feed, downloads, search index) up to date,
    at once or, for the live preview (`site_wide_later`), in `finish()`, once
    the edited page can be served. The preview runs finish()'s two halves
    apart: `update_site_wide()` (the feed and downloads) and `index()` (the
@@ -29,9 +30,7 @@ output stale, and the next rebuild renders every page.
 
     preview = Incremental(Project(), Path("site"), base_url="/")
     preview.build()
-    ...                                   # then, on each poll:
-    if changed := preview.changes():
-        report = preview.rebuild(changed)   # .written, .deleted, .rendered
+    report = preview.rebuild(changed_paths)   # .written, .deleted, .rendered
 """
 from __future__ import annotations
 
@@ -41,13 +40,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .graph import Entity, Graph, build_graph, wiki_targets
+from .graph import Graph, body_facts, build_graph, can_patch_body, patch_body
 from .load import Content, Document, _read_markdown, load_content
 from .parallel import render_pages
 from .pipeline import FINALIZERS, Project, extra_outputs, few_collections, load_checked, publish
-from .render import TEMPLATES, MemoryBytecodeCache, Page, make_environment, plan_pages
+from .plan import FIGURES, Plan, affected, plan_site
+from .render import MemoryBytecodeCache, make_environment
 from .urls import Urls
-from .validate import CITE_MARK, validate
+from .validate import validate
 from .write import as_bytes, fingerprint, inside_path
 
 Key = tuple  # (kind, slug)
@@ -76,13 +76,12 @@ class Incremental:
         self.jobs = jobs
         self.content: Content | None = None
         self.graph: Graph | None = None
+        self.plan: Plan | None = None
         self.files: dict[str, bytes] = {}    # site path -> fingerprint of what was written
         self._env = None
         self._retry: set[Path] = set()       # changes not applied yet: they had errors
         self._stale = False                  # a rebuild failed after taking in its changes
-        self._snapshot: dict[Path, tuple] = {}
         self._compiled = MemoryBytecodeCache()
-        self._pending_docs: dict[Key, Document] = {}   # the re-read documents of a rebuild
         self._checked: dict = {}                        # validate()'s findings per document
         self._extra_paths: set[str] = set()             # files made by EXTRA_OUTPUTS
 
@@ -93,31 +92,23 @@ class Incremental:
             content = load_checked(self.project.content, self._checked)
             graph = build_graph(content)
             env = self._environment(graph)
-            self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env)
-        self.content, self.graph, self._env = content, graph, env
+            plan = plan_site(graph)
+            self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env, plan)
+        self.content, self.graph, self.plan, self._env = content, graph, plan, env
         self._retry, self._stale = set(), False
         # publish() returns the pages and the extra outputs; the extras are the rest
-        self._extra_paths = self.files.keys() - {page.path for page in plan_pages(graph)}
-        self._snapshot = self._scan()
+        self._extra_paths = self.files.keys() - set(plan.paths)
         return Report(len(self.files), sorted(self.files), [])
 
     def _urls(self, graph: Graph) -> Urls:
         return Urls(self.base_url, graph.site.get("site_url", ""))
 
     def _environment(self, graph: Graph):
-        """Templates see the graph through globals that may be derived from it,
-        so each graph gets its own environment; compiled code is kept."""
+        """Each graph gets its own environment (its link and row caches hold
+        the graph's entities); compiled template code is kept."""
         return make_environment(self.project.templates, graph, self._urls(graph), self._compiled)
 
     # --- rebuilds ------------------------------------------------------------------
-    def changes(self) -> list[Path]:
-        """Files under content/, templates/ and static/ that were added, edited or
-        deleted since the last call (or build), for a preview that polls."""
-        now = self._scan()
-        changed = [p for p in now.keys() | self._snapshot.keys() if now.get(p) != self._snapshot.get(p)]
-        self._snapshot = now
-        return sorted(changed)
-
     def rebuild(self, changed) -> Report:
         """Bring the output up to date with the changed paths."""
         if self.graph is None:
@@ -130,32 +121,36 @@ class Incremental:
         templates_changed = any(_under(p, self.project.templates) for p in changed)
         static_changed = any(_under(p, self.project.static) for p in changed)
         try:
-            content, keys, everything = self._reload(in_content)
+            content, docs, tokens, everything = self._reload(in_content)
         except ContentErrors:
             self._retry = changed
             raise
         self._retry = set()
         everything = everything or templates_changed or self._stale
 
-        old_graph = self.graph
-        if keys and not everything and self._body_only(keys):
-            graph, pages = old_graph, self._apply_bodies(keys)
+        old_plan = self.plan
+        if tokens and not everything and self._patch_bodies(docs, tokens):
+            graph, plan = self.graph, old_plan
+            pages = [p for p in plan.pages if affected(p, tokens)]
         else:
-            graph = build_graph(content) if in_content else old_graph
-            if graph is not old_graph or templates_changed:
+            graph = build_graph(content) if tokens or everything else self.graph
+            if graph is not self.graph or templates_changed:
                 self._env = self._environment(graph)
-            pages = plan_pages(graph)
-            if not everything:
-                wanted = self._affected(old_graph, graph, keys)
-                pages = [p for p in pages if "page" not in p.context
-                         or _key(p.context["page"]) in wanted]
-        self.content, self.graph = content, graph
+            plan = plan_site(graph) if graph is not self.graph else old_plan
+            if everything:
+                pages = plan.pages
+            else:
+                before = {p.path for p in old_plan.pages if affected(p, tokens)}
+                known = set(old_plan.paths)
+                pages = [p for p in plan.pages
+                         if p.path in before or p.path not in known or affected(p, tokens)]
+        self.content, self.graph, self.plan = content, graph, plan
 
         # Should rendering or writing fail now (a template error, a full disk),
         # the output lags the state: the next rebuild then renders every page.
         self._stale = True
-        rendered = render_pages(self._env, pages, self.jobs) if (keys or everything) else {}
-        report = self._write(rendered, graph, same_pages=graph is old_graph)
+        rendered = render_pages(self._env, pages, self.jobs) if pages else {}
+        report = self._write(rendered, plan)
         self._stale = False
         report.rendered = len(rendered)
         if static_changed:
@@ -165,6 +160,19 @@ class Incremental:
             if not self.site_wide_later:
                 self.finish(report)
         return report
+
+    def _patch_bodies(self, docs: dict, tokens: set) -> bool:
+        """Replace the edited bodies in the graph, when only bodies changed
+        and the graph derives nothing new from them; else change nothing."""
+        if any(t[0] != "body" for t in tokens):
+            return False
+        pairs = [(self.graph.lookup.get(key), docs.get(key)) for key in {t[1:] for t in tokens}]
+        if not all(entity is not None and doc is not None and can_patch_body(entity, doc)
+                   for entity, doc in pairs):
+            return False
+        for entity, doc in pairs:
+            patch_body(entity, doc)
+        return True
 
     def finish(self, report: Report | None = None) -> Report:
         """Bring the site-wide outputs up to date with the pages: the extra
@@ -176,8 +184,8 @@ class Incremental:
     def update_site_wide(self, report: Report | None = None) -> Report:
         """The extra outputs (feed, downloads), written where they changed."""
         report = report or Report()
-        if self._unfinished and self.graph is not None:
-            extras = extra_outputs(self.graph, self._urls(self.graph))
+        if self._unfinished and self.plan is not None:
+            extras = extra_outputs(self.plan, self._urls(self.graph))
             for path in sorted(self._extra_paths - extras.keys()):
                 self._delete(path, report)
             self._extra_paths = set(extras)
@@ -197,10 +205,11 @@ class Incremental:
 
     # --- loading ---------------------------------------------------------------------
     def _reload(self, paths: list[Path]):
-        """(content, keys of changed entities, whether every page may change)."""
+        """(content, {key: document} of the changed entities, the changed
+        tokens, whether every page may change)."""
         old = self.content
         if not paths:
-            return old, set(), False
+            return old, {}, set(), False
         before = {(d.kind, d.slug): d for d in old.documents}
         errors: list[ContentError] = []
         root = Path(self.project.content).resolve()
@@ -219,53 +228,26 @@ class Incremental:
         if errors:
             raise ContentErrors(errors)
         after = {(d.kind, d.slug): d for d in content.documents}
-        keys = {k for k in before.keys() | after.keys()
-                if k not in before or k not in after or not _same(before[k], after[k])}
-        self._pending_docs = {k: after[k] for k in keys if k in after}
-        everything = not edited_in_place and (
-            _meta(old.site) != _meta(content.site)
-            or [(t.slug, t.meta) for t in old.tables] != [(t.slug, t.meta) for t in content.tables])
-        return content, keys, everything
-
-    # --- what to render ----------------------------------------------------------------
-    def _body_only(self, keys: set) -> bool:
-        """Whether only bodies changed, with the same links and the same order
-        of citation marks (which numbers the notes): then no other page can."""
-        for key in keys:
-            entity, new = self.graph.lookup.get(key), self._pending_docs.get(key)
-            if entity is None or new is None or entity.doc.meta != new.meta \
-                    or set(wiki_targets(entity.body)) != set(wiki_targets(new.body)) \
-                    or CITE_MARK.findall(entity.body) != CITE_MARK.findall(new.body):
-                return False
-        return True
-
-    def _apply_bodies(self, keys: set) -> list:
-        pages = []
-        for key in keys:
-            entity = self.graph.lookup[key]
-            entity.doc, entity.body = self._pending_docs[key], self._pending_docs[key].body
-            pages.append(Page(entity.path, TEMPLATES[entity.kind], {"page": entity}))
-        return pages
-
-    def _affected(self, old: Graph, new: Graph, keys: set) -> set:
-        wanted = set(keys)
-        for graph in (old, new):
-            for key in keys:
-                entity = graph.lookup.get(key)
-                if entity is None:
-                    continue
-                wanted |= {_key(e) for e in neighbours(entity, graph)}
-                for referrer in entity.mentioned_in:
-                    wanted |= {_key(e) for e in neighbours(referrer, graph)}
-        return wanted
+        tokens = set()
+        for key in before.keys() | after.keys():
+            old_doc, new_doc = before.get(key), after.get(key)
+            if old_doc is None or new_doc is None or old_doc.meta != new_doc.meta \
+                    or body_facts(old_doc.body) != body_facts(new_doc.body):
+                tokens.add(key)  # what the graph derives from a body counts as front matter
+            if old_doc is None or new_doc is None or old_doc.body != new_doc.body:
+                tokens.add(("body", *key))
+        if [(t.slug, t.meta) for t in old.tables] != [(t.slug, t.meta) for t in content.tables]:
+            tokens.add(FIGURES)
+        everything = _meta(old.site) != _meta(content.site)
+        changed_docs = {k: after[k] for k in after if k in tokens or ("body", *k) in tokens}
+        return content, changed_docs, tokens, everything
 
     # --- writing ---------------------------------------------------------------------
-    def _write(self, rendered: dict[str, str], graph: Graph, same_pages: bool) -> Report:
+    def _write(self, rendered: dict[str, str], plan: Plan) -> Report:
         """Write what differs from the last output; delete what is no longer made.
         Extra outputs (feeds, downloads) are finish()'s."""
         report = Report()
-        pages = self.files.keys() - self._extra_paths if same_pages else \
-            {page.path for page in plan_pages(graph)}
+        pages = set(plan.paths)
         self._write_changed(rendered, report)
         for path in sorted(self.files.keys() - pages - self._extra_paths):
             self._delete(path, report)
@@ -299,36 +281,6 @@ class Incremental:
         for rel in sorted(present - wanted):
             (target / rel).unlink()
             report.deleted.append(f"static/{rel.as_posix()}")
-
-    def _scan(self) -> dict[Path, tuple]:
-        found = {}
-        for folder in (self.project.content, self.project.templates, self.project.static):
-            folder = Path(folder).resolve()
-            if folder.is_dir():
-                for path in folder.rglob("*"):
-                    if path.is_file():
-                        stat = path.stat()
-                        found[path] = (stat.st_mtime_ns, stat.st_size)
-        return found
-
-
-def neighbours(entity: Entity, graph: Graph) -> set:
-    """The entities whose pages show this one or whom this one's page shows:
-    what it refers to (fields, prose links, cited sources) and what refers
-    to it."""
-    found = set(entity.data.get("_refs", ()))
-    found |= {graph.lookup[k] for k in wiki_targets(entity.body) if k in graph.lookup}
-    found |= {c.source for c in entity.notes}
-    found |= set(entity.mentioned_in) | set(entity.cited_by) | set(entity.children)
-    return found
-
-
-def _key(entity: Entity) -> Key:
-    return (entity.kind, entity.slug)
-
-
-def _same(a: Document, b: Document) -> bool:
-    return a is b or (a.meta == b.meta and a.body == b.body)
 
 
 def _meta(doc: Document | None):

@@ -16,6 +16,9 @@ from .yamlines import YamlError, load_with_lines
 # The pattern itself stays portable: the JSON Schemas reuse it.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+# The one content folder for data files that site.yml names, such as the map's shapes.
+DATA_FOLDER = "maps"
+
 
 @dataclass
 class Document:
@@ -65,8 +68,10 @@ def load_content(root: Path, errors: list[ContentError]) -> Content:
             content.documents += _read_folder(entry, entry.name, ".md", _read_markdown, errors)
         elif entry.is_dir() and entry.name == "figures":
             content.tables += _read_folder(entry, "figures", ".yml", _read_yaml, errors)
+        elif entry.is_dir() and entry.name == DATA_FOLDER:
+            continue  # data files that site.yml names (the map's shapes), read where used
         else:
-            known = ", ".join(sorted(KINDS) + ["figures", "site.yml"])
+            known = ", ".join(sorted(KINDS) + ["figures", DATA_FOLDER, "site.yml"])
             errors.append(ContentError(display_path(entry), 1,
                                        f"unexpected entry in content/ (expected one of: {known})"))
     return content

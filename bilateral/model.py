@@ -227,6 +227,18 @@ SITE = {
     "source_texts": Field(Text(one_line=True), False,
                           "folder of the source documents' texts, relative to the content folder; "
                           "when it exists, every quote is checked against its document", "../tests/sources"),
+    "hub": Field(Ref("countries"), False,
+                 "slug of the country every other one relates to (its page shows the overview)", "azerbaijan"),
+    "map": Field(Struct({
+        "title": Field(Text(one_line=True), True, "the region the map shows, in words"),
+        "shapes": Field(Text(one_line=True), True,
+                        "the shapes file, relative to the content folder (scripts/make_map_shapes.py makes it)"),
+        "countries": Field(ListOf(Text(one_line=True)), True, "ISO 3166 codes drawn as linkable shapes"),
+        "extent": Field(Struct({side: Field(Number(), True, f"{side} edge, in degrees")
+                                for side in ("west", "east", "north", "south")}), True,
+                        "the map's window"),
+        "insets": Field(ListOf(Text(one_line=True)), False, "ISO codes drawn in a box of their own, not to scale"),
+    }), False, "the map of the partner region on the home and countries pages"),
 }
 
 # Singular names, for URLs' readers and for `build.py new KIND`.

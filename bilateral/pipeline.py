@@ -1,4 +1,4 @@
-"""The stages in order: load -> validate -> graph -> render -> write."""
+"""The stages in order: load -> validate -> graph -> plan -> render -> write."""
 from __future__ import annotations
 
 import gc
@@ -12,7 +12,8 @@ from .feed import atom_feed
 from .graph import Graph, build_graph
 from .load import Content, load_content
 from .parallel import render_pages
-from .render import make_environment, plan_pages
+from .plan import Plan, plan_site
+from .render import make_environment
 from .search import index_site
 from .sitemap import sitemap
 from .urls import Urls
@@ -48,7 +49,9 @@ def load_graph(content_dir: Path) -> Graph:
 
 
 # Outputs besides the HTML pages (feeds, sitemaps, data files): each is a
-# function (graph, urls) -> {site-relative path: text}, added here.
+# function (plan, urls) -> {site-relative path: text}, added here. They sum
+# up the whole site, so the preview makes them anew after each rebuild and
+# writes those that changed.
 EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
 
 # Steps that run on the complete staged site before it replaces the old one
@@ -56,25 +59,12 @@ EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
 FINALIZERS: list = [index_site]
 
 
-def render_site(graph: Graph, project: Project, base_url: str = "/",
-                jobs: int | None = None) -> dict[str, str]:
-    """Every page and extra output; `jobs` processes render (default: one per
-    core for a large site), with the same result whatever their number."""
-    urls = Urls(base_url, graph.site.get("site_url", ""))
-    env = make_environment(project.templates, graph, urls)
-    pages = plan_pages(graph)
-    extras = extra_outputs(graph, urls, [page.path for page in pages])
-    files = render_pages(env, pages, jobs)
-    files.update(extras)
-    return files
-
-
-def extra_outputs(graph: Graph, urls: Urls, page_paths=()) -> dict[str, str]:
+def extra_outputs(plan: Plan, urls: Urls) -> dict[str, str]:
     """Every extra output, refused where one would replace a page or another."""
-    taken = set(page_paths)
+    taken = set(plan.paths)
     files: dict[str, str] = {}
     for make in EXTRA_OUTPUTS:
-        extra = make(graph, urls)
+        extra = make(plan, urls)
         clash = sorted(taken & extra.keys())
         if clash:  # an extra output must never silently replace a page
             raise ValueError(f"{make.__name__} would overwrite {', '.join(clash)}")
@@ -105,23 +95,22 @@ def few_collections():
 
 
 def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
-            jobs: int | None = None, env=None) -> dict[str, str]:
-    """Render the graph into a new site that replaces `out` once complete,
-    as render_site would, but with each page written by the process that
-    rendered it. Returns every file written, as {site path: fingerprint}."""
+            jobs: int | None = None, env=None, plan: Plan | None = None) -> dict[str, str]:
+    """Render the graph's planned pages into a new site that replaces `out`
+    once complete, each page written by the process that rendered it.
+    Returns every file written, as {site path: fingerprint}."""
     urls = Urls(base_url, graph.site.get("site_url", ""))
     if env is None:
         env = make_environment(project.templates, graph, urls)
-    pages = plan_pages(graph)
-    paths = [page.path for page in pages]
-    refuse_clashes(paths)
+    plan = plan or plan_site(graph)
+    refuse_clashes(plan.paths)
     with staged(Path(out), project.static) as staging:
         extras: dict[str, bytes] = {}
 
         def write_extras():  # while the workers render pages
-            extras.update(write_files(staging, extra_outputs(graph, urls, paths)))
+            extras.update(write_files(staging, extra_outputs(plan, urls)))
 
-        files = render_pages(env, pages, jobs, write_to=staging, meanwhile=write_extras)
+        files = render_pages(env, plan.pages, jobs, write_to=staging, meanwhile=write_extras)
         files.update(extras)
         for step in FINALIZERS:
             step(staging, base_url)

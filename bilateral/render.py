@@ -1,12 +1,12 @@
-"""Stage 4: render pages from the graph with pure Jinja2 templates.
+"""Stage 4: render the planned pages with pure Jinja2 templates.
 
-`plan_pages` lists every page the site has; `render_page` turns one into
-HTML. Templates receive the graph and the page's entity and only read them.
+plan.py lists every page and derives what it shows; `render_page` turns one
+into HTML. Templates only format their page's context: the environment's
+globals are formatting helpers and the site's settings, never derived data.
 """
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, MethodType
@@ -15,16 +15,14 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import charts, relations, timeline
+from . import charts, timeline
 from .dates import PartialDate
 from .graph import Entity, Graph
-from .export import JSON_FILE, TABLES
 from .figures import figure_value
 from .markup import render_body, summary_text
 from .metadata import Metadata
 from .model import KIND_TITLES, KINDS, SINGULAR
-from .urls import Urls, page_path
-from .worldmap import map_model
+from .urls import Urls
 
 # Every page's Content-Security-Policy (a <meta> in base.html): only this
 # site's own files may load, so even markup that slipped past the sanitizer
@@ -36,33 +34,10 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "object-src 'none'", "base-uri 'self'", "form-action 'self'",
 ])
 
-TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
-
 # The site header's links: {section path: title}, in menu order.
 MAIN_SECTIONS = {**{f"{kind}/": KIND_TITLES[kind] for kind in
                     ["countries", "people", "events", "organizations", "topics", "sources"]},
                  "timeline/": "Timeline"}
-
-
-@dataclass
-class Page:
-    path: str                 # site-relative, '' for home, 'people/x/' or '404.html'
-    template: str
-    context: dict = field(default_factory=dict)
-
-
-def plan_pages(graph: Graph) -> list[Page]:
-    pages = [Page("", "home.html"), Page("timeline/", "timeline.html"), Page("404.html", "404.html"),
-             Page("search/", "search.html"), Page("data/", "data.html")]
-    for kind in KINDS:
-        pages.append(Page(f"{kind}/", "index.html", {"kind": kind}))
-        for entity in graph.by_kind[kind]:
-            pages.append(Page(page_path(kind, entity.slug), TEMPLATES[kind], {"page": entity}))
-            for old in entity.get("redirect_from", []):
-                pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity}))
-    for facet_views in graph.timeline_views.values():
-        pages += [Page(view.path, "timeline.html", {"view": view}) for view in facet_views if view.prebuilt]
-    return pages
 
 
 class RenderError(Exception):
@@ -82,17 +57,13 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     links = Links(urls)
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
-    env.globals.update(graph=graph, site=graph.site, url=urls, kinds=KINDS,
+    env.globals.update(site=graph.site, url=urls, kinds=KINDS,
                        kind_titles=KIND_TITLES, singular=SINGULAR,
                        main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation,
-                       data_tables=TABLES, data_json=JSON_FILE,
-                       timeline_views=graph.timeline_views, world_map=map_model(graph),
-                       overview=relations.overview(graph), hub=relations.hub(graph),
-                       presence_in=relations.presence_in,
-                       chart_series=charts.series, bar_chart=charts.bar_chart)
+                       bar_chart=charts.bar_chart)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -106,7 +77,6 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         kind_label=timeline.kind_label,
-        by_time=roles_by_time,
     )
     return env
 
@@ -171,7 +141,8 @@ class MemoryBytecodeCache(BytecodeCache):
         self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
-def render_page(env: Environment, page: Page) -> str:
+def render_page(env: Environment, page) -> str:
+    """One planned page (plan.Page) as HTML."""
     context = {"view": None, **page.context}
     try:
         return env.get_template(page.template).render(**context, path=page.path)
@@ -301,12 +272,3 @@ def dispute_href(urls: Urls, dispute, page: Entity) -> str:
     (a figure on a topic page may be one side of a dispute told on a country's)."""
     here = "" if dispute.owner is page else urls.entity(dispute.owner)
     return f"{here}#dispute-{dispute.id}"
-
-
-def roles_by_time(roles: list) -> list:
-    """Offices in the order they were held: by start, else by when a source
-    attests them; undated offices last, in the order the content lists them."""
-    def key(role):
-        date = role.get("start") or role.get("as_of") or role.get("end")
-        return (0, date.sort_key()) if date else (1, ())
-    return sorted(roles, key=key)

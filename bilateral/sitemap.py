@@ -1,12 +1,11 @@
-"""sitemap.xml of every page (from the same plan the renderer uses) and a
+"""sitemap.xml of every page (from the plan the renderer uses) and a
 robots.txt that points at it. Sitemaps must list absolute URLs, so both are
 written only when site.yml sets `site_url`."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .graph import Graph
-from .render import plan_pages
+from .plan import Plan
 from .urls import Urls
 
 PATH = "sitemap.xml"
@@ -15,16 +14,16 @@ NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SKIP_TEMPLATES = {"redirect.html", "404.html"}
 
 
-def listed_paths(graph: Graph) -> list[str]:
-    return sorted(page.path for page in plan_pages(graph) if page.template not in SKIP_TEMPLATES)
+def listed_paths(plan: Plan) -> list[str]:
+    return sorted(page.path for page in plan.pages if page.template not in SKIP_TEMPLATES)
 
 
-def sitemap(graph: Graph, urls: Urls) -> dict[str, str]:
+def sitemap(plan: Plan, urls: Urls) -> dict[str, str]:
     if not urls.has_site_url:
         return {}
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}urlset")
-    for path in listed_paths(graph):
+    for path in listed_paths(plan):
         ET.SubElement(ET.SubElement(root, f"{{{NS}}}url"), f"{{{NS}}}loc").text = urls.absolute(path)
     ET.indent(root)
     return {

@@ -47,7 +47,8 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    return checker.errors + check_quotes(content)
+    from .worldmap import check_map_setting  # the map module reads the shapes it checks
+    return checker.errors + check_quotes(content) + check_map_setting(content)
 
 
 def _own_findings(doc: Document) -> tuple[list, list]:

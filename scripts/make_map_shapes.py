@@ -5,7 +5,12 @@ Run once, by hand, when the shapes should change; the build only reads the
 output, so nothing is fetched at build or view time:
 
     cd /tmp && npm pack world-atlas && tar xzf world-atlas-2.0.2.tgz
-    python scripts/make_map_shapes.py /tmp/package/countries-50m.json
+    python scripts/make_map_shapes.py /tmp/package/countries-50m.json [content/site.yml]
+
+What to draw is the site's setting, `map` in site.yml: `countries` (ISO codes
+drawn as linkable shapes), `extent` (the window, in degrees), `insets`
+(countries drawn in a box of their own, not to scale) and `shapes` (the output
+file, relative to the content folder).
 
 Source: Natural Earth 1:50m admin-0 countries (public domain), as packaged in
 the `world-atlas` npm package (ISC licence, Mike Bostock).
@@ -18,19 +23,17 @@ import sys
 from pathlib import Path
 
 import pycountry
+import yaml
 
-OUT = Path(__file__).resolve().parent.parent / "bilateral" / "data" / "map_shapes.json"
+SITE_YML = Path(__file__).resolve().parent.parent / "content" / "site.yml"
 
-# UN M49 "Latin America and the Caribbean" (region 419): every member with its own
-# Natural Earth shape. Territories Natural Earth folds into another state
-# (French Guiana, Guadeloupe, Martinique) appear only in the background land.
-LATAM = ("AG AI AR AW BB BL BO BQ BR BS BZ CL CO CR CU CW DM DO EC FK GD GP GT GY HN HT "
-         "JM KN KY LC MF MQ MS MX NI PA PE PR PY SR SV SX TC TT UY VC VE VG VI").split()
-INSETS = ("AZ",)   # shown in a box of their own, not to scale
+# Set from site.yml's `map` by main(): the countries drawn as shapes, the ones
+# drawn in an inset, and the window in degrees.
+COUNTRIES: tuple = ()
+INSETS: tuple = ()
+WEST = EAST = NORTH = SOUTH = 0.0
 
-# The map window, in degrees, and its plate carrée scale (px per degree).
-WEST, EAST, NORTH, SOUTH = -118.0, -33.0, 33.0, -56.0
-SCALE = 7.0
+SCALE = 7.0                # plate carrée scale, px per degree
 INSET_SIZE = 90.0          # inset box, px
 TOLERANCE = 0.35           # Douglas-Peucker tolerance, px
 
@@ -123,7 +126,13 @@ def alpha2(numeric: str) -> str | None:
     return country.alpha_2 if country else None
 
 
-def main(source: str) -> None:
+def main(source: str, site_yml: Path = SITE_YML) -> None:
+    global COUNTRIES, INSETS, WEST, EAST, NORTH, SOUTH
+    settings = yaml.safe_load(Path(site_yml).read_text(encoding="utf-8"))["map"]
+    COUNTRIES, INSETS = tuple(settings["countries"]), tuple(settings.get("insets", ()))
+    extent = settings["extent"]
+    WEST, EAST, NORTH, SOUTH = (float(extent[k]) for k in ("west", "east", "north", "south"))
+    out = (Path(site_yml).parent / settings["shapes"]).resolve()
     topo = json.loads(Path(source).read_text())
     arcs = decode_arcs(topo)
     shapes, insets, land = {}, {}, []
@@ -139,7 +148,7 @@ def main(source: str) -> None:
         if not visible:
             continue
         rings = [r for p in visible for r in p]
-        if code in LATAM:
+        if code in COUNTRIES:
             shapes[code] = {"name": geometry["properties"]["name"], "path": path(rings, main_projection)}
         else:
             land.append(path(rings, main_projection))
@@ -153,10 +162,10 @@ def main(source: str) -> None:
         "shapes": dict(sorted(shapes.items())),
         "insets": insets,
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(shapes)} shapes, {len(insets)} insets, {OUT.stat().st_size} bytes")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(shapes)} shapes, {len(insets)} insets, {out.stat().st_size} bytes")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

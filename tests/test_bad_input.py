@@ -177,10 +177,10 @@ def test_writer_refuses_two_outputs_for_one_file(tmp_path):
 
 def test_a_build_refuses_two_pages_for_one_file(monkeypatch, tmp_path):
     from bilateral import pipeline
-    from bilateral.render import Page
+    from bilateral.plan import Page, Plan
 
-    real = pipeline.plan_pages
-    monkeypatch.setattr(pipeline, "plan_pages", lambda graph: real(graph) + [Page("timeline/index.html", "404.html")])
+    real = pipeline.plan_site
+    monkeypatch.setattr(pipeline, "plan_site", lambda graph: Plan(graph, real(graph).pages + [Page("timeline/index.html", "404.html")]))
     with pytest.raises(ValueError, match="two outputs write timeline/index.html"):
         pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
@@ -189,7 +189,7 @@ def test_a_build_refuses_two_pages_for_one_file(monkeypatch, tmp_path):
 def test_an_extra_output_may_not_replace_a_page(monkeypatch, tmp_path):
     from bilateral import pipeline
 
-    def sitemap(graph, urls):
+    def sitemap(plan, urls):
         return {"timeline/": "not the timeline"}
     monkeypatch.setattr(pipeline, "EXTRA_OUTPUTS", [sitemap])
     with pytest.raises(ValueError, match="sitemap would overwrite timeline/"):

@@ -14,8 +14,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bilateral.errors import ContentErrors
 from bilateral.model import FIGURE, KINDS, SITE, Date, ListOf, OneOrList, Struct
-from bilateral.pipeline import Project, load_graph, render_site
-from bilateral.render import make_environment, plan_pages, render_page
+from bilateral.parallel import render_pages
+from bilateral.pipeline import Project, load_graph
+from bilateral.plan import plan_site
+from bilateral.render import make_environment, render_page
 from bilateral.urls import Urls
 
 from conftest import FIXTURE
@@ -45,7 +47,7 @@ def survives(root: Path, rel: str, data: bytes) -> None:
     path.write_bytes(data)
     try:
         graph = load_graph(root)
-        render_site(graph, Project(content=root))
+        render_pages(make_environment(Project().templates, graph, Urls("/")), plan_site(graph).pages, 1)
     except ContentErrors as exc:
         assert exc.errors, "ContentErrors raised without any error"
         for error in exc.errors:
@@ -252,5 +254,5 @@ def test_any_body_builds_an_inert_page(content, body):
     finally:
         path.write_bytes(original)
     env = make_environment(Project().templates, graph, Urls("/"))
-    [page] = [p for p in plan_pages(graph) if p.path == "events/lima-consultations/"]
+    [page] = [p for p in plan_site(graph).pages if p.path == "events/lima-consultations/"]
     assert live_dangers(render_page(env, page)) == []

@@ -200,16 +200,6 @@ def test_a_static_change_is_copied_and_a_removed_file_deleted(site_dir, tmp_path
     assert not (builder.out / "static" / "extra.css").exists()
 
 
-def test_changes_lists_edited_added_and_deleted_files(preview, site_dir):
-    assert preview.changes() == []
-    edited = edit(site_dir / "topics/tourism.md", "Tourism as", "Tourism, as")
-    added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\n")
-    deleted = site_dir / "sources" / "pivot-op-ed.md"
-    deleted.unlink()
-    assert preview.changes() == sorted(p.resolve() for p in (edited, added, deleted))
-    assert preview.changes() == []
-
-
 def test_site_wide_outputs_can_wait_for_finish(site_dir, tmp_path):
     builder = Incremental(Project(content=site_dir), tmp_path / "preview", "/az-latam/", jobs=1,
                           site_wide_later=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bilateral.parallel import render_pages
-from bilateral.pipeline import ROOT, Project, build, load_graph, render_site
-from bilateral.render import RenderError, make_environment, plan_pages
+from bilateral.pipeline import ROOT, Project, build, load_graph
+from bilateral.plan import plan_site
+from bilateral.render import RenderError, make_environment
 from bilateral.urls import Urls
 from bilateral.write import inside_path
 
@@ -35,8 +36,10 @@ def synthetic(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_parallel_render_equals_serial(synthetic, jobs):
     graph = load_graph(synthetic)
-    serial = render_site(graph, Project(), "/sub/", jobs=1)
-    parallel = render_site(graph, Project(), "/sub/", jobs=jobs)
+    env = make_environment(Project().templates, graph, Urls("/sub/"))
+    pages = plan_site(graph).pages
+    serial = render_pages(env, pages, 1)
+    parallel = render_pages(env, pages, jobs)
     assert list(parallel) == list(serial)  # same pages, same order
     assert parallel == serial
 
@@ -65,7 +68,7 @@ def broken_templates(tmp_path) -> Path:
 def test_a_worker_failure_is_the_same_clean_error_as_a_serial_one(synthetic, broken_templates):
     graph = load_graph(synthetic)
     env = make_environment(broken_templates, graph, Urls("/"))
-    pages = plan_pages(graph)
+    pages = plan_site(graph).pages
     messages = []
     for jobs in (1, 2):
         with pytest.raises(RenderError) as caught:
@@ -84,7 +87,7 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(synthetic):
     # Any page rendered outside this process kills its worker outright.
     env.filters["when"] = lambda date: os._exit(3) if os.getpid() != parent else ""
     with pytest.raises(BrokenProcessPool):
-        render_pages(env, plan_pages(graph), 2)
+        render_pages(env, plan_site(graph).pages, 2)
 
 
 def test_a_failed_parallel_build_leaves_the_previous_site(synthetic, broken_templates, tmp_path):
@@ -107,7 +110,7 @@ def test_writing_outside_the_site_is_refused(path):
 def test_meanwhile_runs_once_in_this_process_while_pages_render(synthetic, tmp_path, jobs):
     graph = load_graph(synthetic)
     env = make_environment(Project().templates, graph, Urls("/"))
-    pages = plan_pages(graph)
+    pages = plan_site(graph).pages
     calls = []
     files = render_pages(env, pages, jobs, write_to=tmp_path, meanwhile=lambda: calls.append(os.getpid()))
     assert calls == [os.getpid()]

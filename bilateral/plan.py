@@ -1,0 +1,280 @@
+"""The page plan: every page of the site, what it shows, and what it depends on.
+
+The layer between the graph and the templates. Each family of pages (the
+special pages, the index pages, the entity pages, the timeline and its
+views) has one function here that makes its pages. A page is a path, a
+template and a context that holds everything the page shows, already
+derived: templates only format their context. The renderer, the sitemap,
+the data page and the live preview all read this one plan.
+
+Each page also says what it depends on, as tokens:
+
+- `(kind, slug)`: an entity's front matter;
+- `("body", kind, slug)`: an entity's Markdown body;
+- `FIGURES`: the figure tables;
+- `EVERYTHING`: every entity's front matter and every figure, for the pages
+  that sum up the whole site (home, indexes, the timeline and its views).
+
+An entity page's tokens are read off its context (`depends_on`): every
+entity in it, each row of every timeline in it (the event, its countries and
+its people, which the row names), every figure, and the page's own entity
+with whatever its fields refer to and the sources of its notes. Bodies are
+formatted by the templates' `body` filter, never derived into a context, so
+an edit to a body that leaves the graph as it was needs no new plan.
+site.yml and the templates are read by every page: a change to either
+re-renders everything. The preview (incremental.py) re-renders exactly the
+pages whose tokens an edit touches; tests/test_incremental.py checks, with
+random edits, that this equals a full build.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from . import charts, export, relations, timeline
+from .graph import Citation, Entity, Figure, Graph
+from .model import KINDS, SINGULAR
+from .urls import page_path
+from .worldmap import map_model
+
+FIGURES = ("figures",)
+EVERYTHING = ("everything",)
+
+TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
+
+
+@dataclass
+class Page:
+    path: str                 # site-relative: '' for home, 'people/x/', '404.html'
+    template: str
+    context: dict = field(default_factory=dict)
+    deps: frozenset = frozenset({EVERYTHING})
+
+
+@dataclass
+class Plan:
+    graph: Graph
+    pages: list
+
+    @property
+    def paths(self) -> list[str]:
+        return [page.path for page in self.pages]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A timeline as the page shows it: its events as rows (each names the
+    event's countries and people, but `exclude`, the page's own entity);
+    `filterable` rows carry facet data for static/timeline.js."""
+    events: tuple
+    exclude: Entity | None = None
+    filterable: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.events)
+
+
+def plan_site(graph: Graph) -> Plan:
+    views = timeline.views(graph)
+    return Plan(graph, [*special_pages(graph), *index_pages(graph, views),
+                        *entity_pages(graph), *timeline_pages(graph, views)])
+
+
+# --- page families ---------------------------------------------------------------
+
+def special_pages(graph: Graph) -> list[Page]:
+    partners = relations.partners(graph)
+    home = {"partners": partners,
+            "others": [c for c in graph.by_kind["countries"] if not c.partner],
+            "latest": list(reversed(graph.timeline))[:10],
+            "world_map": map_model(graph)}
+    data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
+    return [Page("", "home.html", home), Page("404.html", "404.html"),
+            Page("search/", "search.html"), Page("data/", "data.html", data)]
+
+
+def index_pages(graph: Graph, views: dict) -> list[Page]:
+    pages = []
+    for kind in KINDS:
+        context = {"kind": kind, "entries": graph.by_kind[kind]}
+        if kind == "countries":
+            context.update(world_map=map_model(graph), overview=relations.overview(graph))
+        if kind == "events":
+            context["entries"] = graph.timeline
+        pages.append(Page(f"{kind}/", "index.html", context))
+    return pages
+
+
+def timeline_pages(graph: Graph, views: dict) -> list[Page]:
+    pages = [Page("timeline/", "timeline.html",
+                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True)})]
+    for facet_views in views.values():
+        pages += [Page(view.path, "timeline.html",
+                       {"view": view, "facets": views, "rows": Rows(tuple(view.events))})
+                  for view in facet_views if view.prebuilt]
+    return pages
+
+
+def entity_pages(graph: Graph) -> list[Page]:
+    pages = []
+    for kind in KINDS:
+        for entity in graph.by_kind[kind]:
+            context = {"page": entity, "other_names": other_names(entity), **CONTEXTS[kind](graph, entity)}
+            pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
+            for old in entity.get("redirect_from", []):
+                pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
+                                  frozenset({token(entity)})))
+    return pages
+
+
+# --- what each kind of entity page shows -------------------------------------------
+
+def _country(graph: Graph, country: Entity) -> dict:
+    hub = relations.hub(graph)
+    people = _mentioning(country, "people")
+    orgs = _mentioning(country, "organizations")
+    listed = set(people) | set(orgs) | set(country.timeline)
+    context = {"is_hub": country is hub, "presence": [], "people": people, "orgs": orgs,
+               "figures": country.figures, "charts": charts.series(country.figures),
+               "rows": Rows(tuple(country.timeline), country),
+               "backlinks": [e for e in country.mentioned_in if e not in listed]}
+    if country is hub:
+        context["overview"] = relations.overview(graph)
+    elif hub is not None:
+        context["hub"] = hub
+        context["presence"] = [
+            (f"{hub.title} in {country.title}", relations.presence_in(country, relations.HUB_IN_COUNTRY)),
+            (f"{country.title} in {hub.title}", relations.presence_in(country, relations.COUNTRY_IN_HUB))]
+    return context
+
+
+def _person(graph: Graph, person: Entity) -> dict:
+    return {"roles": [RoleRow(role, role_period(role)) for role in roles_by_time(person.roles)],
+            "rows": Rows(tuple(person.timeline), person), "backlinks": person.mentioned_in}
+
+
+def _event(graph: Graph, event: Entity) -> dict:
+    return {"parts": Rows(tuple(event.children)), "backlinks": event.mentioned_in}
+
+
+def _organization(graph: Graph, org: Entity) -> dict:
+    return {"people": _mentioning(org, "people"), "rows": Rows(tuple(org.timeline), org),
+            "backlinks": org.mentioned_in}
+
+
+def _topic(graph: Graph, topic: Entity) -> dict:
+    return {"figures": topic.figures, "charts": charts.series(topic.figures),
+            "rows": Rows(tuple(topic.timeline), topic), "backlinks": topic.mentioned_in}
+
+
+def _source(graph: Graph, source: Entity) -> dict:
+    return {"cited_by": source.cited_by, "backlinks": source.mentioned_in}
+
+
+CONTEXTS = {"countries": _country, "people": _person, "events": _event,
+            "organizations": _organization, "topics": _topic, "sources": _source}
+
+
+def other_names(entity: Entity) -> list[str]:
+    """Its aliases, but its title and native spelling: the native spelling is
+    shown once, even when editors also list it as an alias."""
+    return [a for a in entity.get("aliases", []) if a not in (entity.title, entity.get("native_name"))]
+
+
+def _mentioning(entity: Entity, kind: str) -> list[Entity]:
+    return [e for e in entity.mentioned_in if e.kind == kind]
+
+
+@dataclass(frozen=True)
+class Period:
+    """When an office was held, as its sources date it: `shape` is 'span'
+    (start and end), 'since' (start only), 'until' (end only), 'as-of' (a
+    source attests it then) or 'undated'; `inferred` is why a date is inferred."""
+    shape: str
+    start: object = None
+    end: object = None
+    inferred: str = ""
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    role: dict
+    period: Period
+
+
+def role_period(role: dict) -> Period:
+    start, end, as_of = role.get("start"), role.get("end"), role.get("as_of")
+    inferred = role.get("start_inferred") or role.get("end_inferred") or role.get("as_of_inferred") or ""
+    if start and end:
+        return Period("span", start, end, inferred)
+    if start:
+        return Period("since", start, None, inferred)
+    if end:
+        return Period("until", None, end, inferred)
+    if as_of:
+        return Period("as-of", as_of, None, inferred)
+    return Period("undated", inferred=inferred)
+
+
+def roles_by_time(roles: list) -> list:
+    """Offices in the order they were held: by start, else by when a source
+    attests them; undated offices last, in the order the content lists them."""
+    def key(role):
+        date = role.get("start") or role.get("as_of") or role.get("end")
+        return (0, date.sort_key()) if date else (1, ())
+    return sorted(roles, key=key)
+
+
+# --- dependencies --------------------------------------------------------------------
+
+def token(entity: Entity) -> tuple:
+    return (entity.kind, entity.slug)
+
+
+def body_token(entity: Entity) -> tuple:
+    return ("body", entity.kind, entity.slug)
+
+
+def depends_on(context: dict) -> frozenset:
+    """The tokens of everything an entity page's context holds."""
+    found: set = set()
+    page = context["page"]
+    found |= {token(page), body_token(page)}
+    found |= {token(e) for e in page.data.get("_refs", ())}
+    found |= {token(c.source) for c in page.notes}
+    if page.figures:
+        found.add(FIGURES)
+    for name, value in context.items():
+        if name != "page":
+            _collect(value, found)
+    return frozenset(found)
+
+
+def _collect(value, found: set) -> None:
+    if isinstance(value, Entity):
+        found.add(token(value))
+    elif isinstance(value, Rows):
+        for event in value.events:
+            found.add(token(event))
+            found |= {token(c) for c in event.get("countries", [])}
+            found |= {token(p["person"]) for p in event.get("people", [])}
+    elif isinstance(value, Figure):
+        found.add(FIGURES)
+    elif isinstance(value, Citation):
+        found.add(token(value.source))
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, found)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _collect(item, found)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            _collect(getattr(value, f.name), found)
+
+
+def affected(page: Page, tokens: set) -> bool:
+    """Whether a change to these tokens can change the page."""
+    if EVERYTHING in page.deps:
+        return any(t[0] != "body" for t in tokens)
+    return not page.deps.isdisjoint(tokens)
