@@ -231,11 +231,17 @@ class Incremental:
         tokens = set()
         for key in before.keys() | after.keys():
             old_doc, new_doc = before.get(key), after.get(key)
-            if old_doc is None or new_doc is None or old_doc.meta != new_doc.meta \
-                    or body_facts(old_doc.body) != body_facts(new_doc.body):
-                tokens.add(key)  # what the graph derives from a body counts as front matter
-            if old_doc is None or new_doc is None or old_doc.body != new_doc.body:
+            if old_doc is new_doc:
+                continue
+            if old_doc is None or new_doc is None:
+                tokens |= {key, ("body", *key)}
+                continue
+            if old_doc.body != new_doc.body:
                 tokens.add(("body", *key))
+                if body_facts(old_doc.body) != body_facts(new_doc.body):
+                    tokens.add(key)  # what the graph derives from a body counts as front matter
+            if old_doc.meta != new_doc.meta:
+                tokens.add(key)
         if [(t.slug, t.meta) for t in old.tables] != [(t.slug, t.meta) for t in content.tables]:
             tokens.add(FIGURES)
         everything = _meta(old.site) != _meta(content.site)

@@ -50,8 +50,8 @@ def render_pages(env, pages: list, jobs: int | None = None,
         return files
 
     global _job
-    for name in {page.template for page in pages}:
-        env.get_template(name)  # compiled once here, inherited by every worker
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)  # compiled once here (with what they extend and import), for every worker
     shares = jobs * 4  # several per worker, so one slow share does not leave a core idle
     html: list = [None] * len(pages)
     _job = (env, pages, write_to)
