@@ -388,3 +388,13 @@ def test_the_code_and_the_data_each_have_a_licence(built_at_root):
     assert graph_json["site"]["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
     [data] = json_ld(site / "countries" / "peru" / "index.html")
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_every_page_names_its_icon_so_no_browser_asks_for_favicon_ico(built_at_root):
+    # Lighthouse's best-practices audit counts the 404 of /favicon.ico as a console error
+    site = built_at_root("fixture")
+    for page in html_pages(site):
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue   # moved-page stubs
+        icon = re.search(r'<link rel="icon" type="image/svg\+xml" href="/([^"]+)">', page.read_text(encoding="utf-8"))
+        assert icon and (site / icon.group(1)).is_file(), page
