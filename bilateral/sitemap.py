@@ -66,16 +66,17 @@ def sitemap(graph: Graph, urls: Urls) -> dict[str, str]:
 
 
 def notices(urls: Urls) -> list[str]:
-    """What the build should tell its user about outputs it could not write."""
+    """What the build should tell its user about outputs it left out, one line each."""
+    said = []
     if not urls.has_site_url:
-        return ["no site address: canonical links, og:url, og:image, JSON-LD URLs, the feed and "
-                "the sitemap are left out; `--site-url URL` (or site_url in site.yml) adds them"]
+        said.append("no site address: canonical links, og:url, og:image, JSON-LD URLs, the feed and "
+                    "the sitemap are left out; `--site-url URL` (or site_url in site.yml) adds them")
     if not at_host_root(urls):
-        return [f"robots.txt not written: crawlers read it only at the host's root, which a site "
-                f"under {urlsplit(urls.site_url).path.rstrip('/') or urls.base.rstrip('/')}/ "
-                "(a GitHub Pages project site) cannot serve; the sitemap is linked from every "
-                "page's <head> instead"]
-    return []
+        sub_path = urlsplit(urls.site_url).path.rstrip("/") or urls.base.rstrip("/")
+        said.append(f"robots.txt not written: crawlers read it only at the host's root, which a site "
+                    f"under {sub_path}/ (a GitHub Pages project site) cannot serve; the sitemap is "
+                    "linked from every page's <head> instead")
+    return said
 
 
 class LastModified:

@@ -370,8 +370,18 @@ def test_robots_txt_only_at_a_hosts_root(site_dir, tmp_path):
     assert not (tmp_path / "sub" / "robots.txt").exists()
     [notice] = said
     assert "robots.txt" in notice and "host's root" in notice and "project site" in notice
+    assert "under /repo/" in notice
     for page in [tmp_path / "sub" / "index.html", tmp_path / "sub" / "countries" / "peru" / "index.html"]:
         assert '<link rel="sitemap" type="application/xml" href="/repo/sitemap.xml">' in page.read_text()
+
+
+def test_a_sub_path_build_without_a_site_address_says_both(site_dir, tmp_path):
+    yml = site_dir / "site.yml"
+    yml.write_text("".join(l for l in yml.read_text().splitlines(True) if not l.startswith("site_url")))
+    said: list[str] = []
+    build(Project(content=site_dir), tmp_path / "sub", "/repo/", notify=said.append)
+    assert len(said) == 2 and "--site-url" in said[0] and "robots.txt" in said[1] and "/repo/" in said[1]
+    assert not (tmp_path / "sub" / "robots.txt").exists()
 
 
 # --- terms of reuse ------------------------------------------------------------------------------
