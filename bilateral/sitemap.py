@@ -8,13 +8,14 @@ Pages project site) cannot serve one, so none is written there (`notices`
 says so); the sitemap is still linked from every page's <head>.
 
 <lastmod> never comes from the clock or from git, so two builds of the same
-content agree. The rule: an entity page's date is the latest of the dates its
-content gives (its own `date`, its roles' and figures' dates, the dates of
-the events on its timeline) and of the publication dates of the sources it
-cites; a page with none of these has no <lastmod>. A list of a kind's entities takes
-the latest of theirs, and every other page (home, timeline, data) the latest
-of the whole site. Each is written at the precision the content gives it
-('2025-10'), which the sitemap protocol allows.
+content agree. The rule: an entity page's date is the latest (the one that
+starts last) of the dates its content gives (its own `date`, its roles' and
+figures' dates, the dates of the events on its timeline) and of the
+publication dates of the sources it cites; a page with none of these has no
+<lastmod>. A list of a kind's entities takes the latest of theirs, and every
+other page (home, timeline, data) the latest of the whole site. Each is
+written at the precision the content gives it ('2025-10'), which the
+sitemap protocol allows.
 """
 from __future__ import annotations
 
@@ -109,8 +110,9 @@ def _own_points(entity: Entity):
 
 
 def _latest(points) -> Point | None:
-    """The point that ends last; of two that end on the same day, the more precise."""
+    """The point that starts last: a vague date ('2025') does not outrank the
+    precise ones it contains ('2025-10-12'), which say more about when."""
     points = [p for p in points if p is not None]
     if not points:
         return None
-    return max(points, key=lambda p: (p.last_day(), p.precision == "day", p.precision == "month"))
+    return max(points, key=lambda p: (p.first_day(), p.last_day()))
