@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             started = time.perf_counter()
-            files = build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url)
+            files = build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url,
+                          notify=print)
             print(f"built {len(files)} pages into {args.out} "
                   f"in {time.perf_counter() - started:.2f}s")
             # The graph is garbage now, in reference cycles that only a full

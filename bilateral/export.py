@@ -170,8 +170,8 @@ def figure_record(fig: Figure) -> dict:
 
 def graph_json(graph: Graph, urls: Urls) -> str:
     data = {
-        "site": {k: graph.site[k] for k in ("title", "description", "site_url", "language")
-                 if graph.site.get(k)},
+        "site": {k: graph.site[k] for k in ("title", "description", "site_url", "language",
+                                            "license", "license_url") if graph.site.get(k)},
         "note": "References are slugs: the page of slug S of kind K is at K/S/. "
                 f"Dates keep their precision: {DATE_FORMS}.",
         "entities": {kind: [entity_record(e, urls) for e in sorted(graph.by_kind[kind], key=lambda e: e.slug)]

@@ -1,8 +1,11 @@
-"""An Atom feed of events, newest first (feed.xml).
+"""An Atom feed of events, newest first by each event's own start (feed.xml).
 
 Timestamps come from the events' own dates, never from the clock, so two
 builds of the same content write the same bytes: a date at any precision
 stands for midnight UTC on the first day it covers ('2025-09' -> 2025-09-01).
+An event known only to have happened by some date ('../2025-10', "by October
+2025": the date of the source that mentions it) has no start, so no entry:
+dating it by its source would put an old event at the top of the feed.
 Atom ids must be absolute IRIs, so the feed is written only when site.yml
 sets `site_url`.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .dates import PartialDate
+from .graph import Graph
 from .markup import summary_text
 from .urls import Urls
 
@@ -20,14 +24,20 @@ SUMMARY_LENGTH = 300
 
 
 def timestamp(date: PartialDate) -> str:
-    return (date.first_day() or date.last_day()).isoformat() + "T00:00:00Z"
+    return date.first_day().isoformat() + "T00:00:00Z"
+
+
+def feed_events(graph: Graph) -> list:
+    """The events the feed lists, newest start first (ties: the timeline's order, reversed)."""
+    dated = [event for event in graph.timeline if event.date.start is not None]
+    return sorted(reversed(dated), key=lambda event: event.date.first_day(), reverse=True)
 
 
 def atom_feed(plan, urls: Urls) -> dict[str, str]:
     graph = plan.graph
-    if not urls.has_site_url or not graph.timeline:
+    events = feed_events(graph)
+    if not urls.has_site_url or not events:
         return {}
-    events = list(reversed(graph.timeline))   # the timeline is oldest first
     title = graph.site.get("title", "")
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")

@@ -101,6 +101,7 @@ SLUG_LIST = {kind: ListOf(Ref(kind)) for kind in
 
 COMMON = {
     "title": Field(Text(one_line=True), True, "display name"),
+    "short_title": Field(Text(one_line=True), False, "a shorter name for the browser tab, link previews and lists, when the title is long (the page heading keeps the title)"),
     "summary": Field(Text(one_line=True), False, "one neutral sentence for lists and the page description"),
     "aliases": Field(ListOf(Text(one_line=True)), False, "other names and spellings the sources use"),
     "citations": Field(ListOf(CITATION), False, "citations for the page's prose; `[cite:N]` in the body shows the Nth"),
@@ -183,6 +184,7 @@ KINDS: dict[str, dict] = {
         countries=Field(ListOf(Ref("countries"), min_items=1), True, "countries involved"),
         people=Field(ListOf(PARTICIPANT), False, "who took part, and as what"),
         organizations=Field(SLUG_LIST["organizations"], False, "organizations involved"),
+        organizers=Field(SLUG_LIST["organizations"], False, "organizations a source names as organizing or hosting it"),
         part_of=Field(Ref("events"), False, "the larger event this belongs to"),
     ),
     "sources": _kind(
@@ -224,6 +226,8 @@ SITE = {
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
     "site_url": Field(Url(), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
+    "license": Field(Text(one_line=True), False, "licence of the site's own text and data, by name", "CC BY 4.0"),
+    "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
     "source_texts": Field(Text(one_line=True), False,
                           "folder of the source documents' texts, relative to the content folder; "
                           "when it exists, every quote is checked against its document", "../tests/sources"),

@@ -15,7 +15,7 @@ from .parallel import render_pages
 from .plan import Plan, plan_site
 from .render import make_environment
 from .search import index_site
-from .sitemap import sitemap
+from .sitemap import notices, sitemap
 from .urls import Urls
 from .validate import validate
 from .write import refuse_clashes, staged, write_files
@@ -74,12 +74,17 @@ def extra_outputs(plan: Plan, urls: Urls) -> dict[str, str]:
 
 
 def build(project: Project, out: Path, base_url: str = "/",
-          jobs: int | None = None) -> dict[str, str]:
+          jobs: int | None = None, notify=None) -> dict[str, str]:
+    """Build the site into `out`; `notify(line)` is told what was left out and why."""
     with few_collections():
         graph = load_graph(project.content)
         if project.site_url:
             graph.site["site_url"] = project.site_url
-        return publish(graph, project, out, base_url, jobs)
+        files = publish(graph, project, out, base_url, jobs)
+    if notify:
+        for line in notices(Urls(base_url, graph.site.get("site_url", ""))):
+            notify(line)
+    return files
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from .dates import PartialDate
 from .graph import Entity, Graph
 from .figures import figure_value
 from .markup import render_body, summary_text
-from .metadata import Metadata
+from .metadata import SHARE_IMAGE_SIZE, Metadata, head_title, share_image, short_title
 from .model import KIND_TITLES, KINDS, SINGULAR
 from .urls import Urls
 
@@ -62,7 +62,8 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
-                       json_ld=metadata.json_ld, citation=metadata.citation,
+                       json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
+                       share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
                        bar_chart=charts.bar_chart)
     env.filters.update(
         href=urls.entity,
@@ -73,6 +74,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
             entity.body, urls,
             lambda n: entity.notes.number(entity.data["citations"][n - 1]))),
         summary=summary_text,
+        short_title=short_title,
         cite=cite_marks,
         figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
@@ -172,7 +174,7 @@ class Links:
         link = self.made.get(entity)
         if link is None:
             link = self.made[entity] = Markup(
-                f'<a href="{escape(self.urls.entity(entity))}">{escape(entity.title)}</a>')
+                f'<a href="{escape(self.urls.entity(entity))}">{escape(short_title(entity))}</a>')
         return link
 
     def many(self, entities) -> Markup:

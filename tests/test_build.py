@@ -150,7 +150,8 @@ def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_pat
     monkeypatch.setattr(socket.socket, "connect", no_network)
     report = check_links(tmp_path / "out", "/")
     assert report.broken == []
-    assert report.external == {"https://example.org/op-ed"}
+    # the op-ed's address, and the licence the data page links to (site.yml's license_url)
+    assert report.external == {"https://example.org/op-ed", "https://creativecommons.org/licenses/by/4.0/"}
 
 
 
