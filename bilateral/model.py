@@ -224,9 +224,6 @@ SITE = {
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
     "site_url": Field(Url(), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
-    "source_texts": Field(Text(one_line=True), False,
-                          "folder of the source documents' texts, relative to the content folder; "
-                          "when it exists, every quote is checked against its document", "../tests/sources"),
 }
 
 # Singular names, for URLs' readers and for `build.py new KIND`.
