@@ -96,6 +96,9 @@ DISPUTE = Struct({
     "claims": Field(ListOf(CLAIM, min_items=2), True, "the claims that disagree, each cited"),
 })
 
+# The editorial warnings `check` lists (editorial.py); `acknowledge` names them.
+WARNINGS = ("no-source-text", "long-quote", "quoted-share", "asserting-word")
+
 SLUG_LIST = {kind: ListOf(Ref(kind)) for kind in
              ("countries", "people", "organizations", "events", "sources", "topics")}
 
@@ -107,6 +110,7 @@ COMMON = {
     "disputes": Field(ListOf(DISPUTE), False, "claims that sources disagree on"),
     "topics": Field(SLUG_LIST["topics"], False, "topic slugs"),
     "redirect_from": Field(ListOf(Text(one_line=True)), False, "former slugs; their URLs redirect here"),
+    "acknowledge": Field(ListOf(Struct({"warning": Field(Choice(WARNINGS), True, "the warning's name, as `check` lists it", "asserting-word"), "about": Field(Text(one_line=True), False, "the word, or the start of the quote, it is about; without it, every such warning in this file"), "reason": Field(Text(), True, "why the text is right as it is")})), False, "editorial warnings of `check` that an editor has looked at and accepts, each with a reason"),
 }
 
 
