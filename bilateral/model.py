@@ -152,7 +152,7 @@ PARTICIPANT = Struct({
 
 EVENT_KINDS = ("visit", "consultations", "meeting", "lecture", "credentials", "interview",
                "working-group", "commemoration", "agreement", "purchase", "summit",
-               "conflict", "inauguration", "statement", "other")
+               "conflict", "inauguration", "statement", "reported-outcome", "other")
 
 ORG_KINDS = ("multilateral", "grouping", "company", "media", "university", "parliament",
              "friendship-group", "ministry", "government", "corridor", "port", "project",
