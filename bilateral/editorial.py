@@ -58,7 +58,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*(?:\[cite:\d+\])*\s+")
 
 
 @dataclass(frozen=True, order=True)
-class Warning:
+class EditorialWarning:
     path: str
     line: int
     name: str      # one of model.WARNINGS, as `acknowledge` names it
@@ -69,7 +69,7 @@ class Warning:
         return f"{self.path}:{self.line}: warning: {self.name}: {self.message}"
 
 
-def editorial_warnings(content: Content) -> tuple[list[Warning], list[Warning]]:
+def editorial_warnings(content: Content) -> tuple[list[EditorialWarning], list[EditorialWarning]]:
     """(the warnings to list, those acknowledged), each sorted."""
     found = (_no_source_text(content) + _long_quotes(content) + _quoted_share(content)
              + _asserting_words(content))
@@ -81,7 +81,7 @@ def editorial_warnings(content: Content) -> tuple[list[Warning], list[Warning]]:
     return shown, acknowledged
 
 
-def _acknowledged(warning: Warning, acks: list) -> bool:
+def _acknowledged(warning: EditorialWarning, acks: list) -> bool:
     for ack in acks:
         if not isinstance(ack, dict) or ack.get("warning") != warning.name:
             continue
@@ -93,37 +93,37 @@ def _acknowledged(warning: Warning, acks: list) -> bool:
 
 # --- the checks ------------------------------------------------------------------
 
-def _no_source_text(content: Content) -> list[Warning]:
-    return [Warning(doc.path, line_of(doc.lines, ("file",)), "no-source-text",
+def _no_source_text(content: Content) -> list[EditorialWarning]:
+    return [EditorialWarning(doc.path, line_of(doc.lines, ("file",)), "no-source-text",
                     f"no text beside this entry (sources/{doc.slug}.txt), so the quotes citing it "
                     "are not checked; add the document's text there")
             for doc in source_docs(content) if not text_path(content, doc.slug).is_file()]
 
 
-def _long_quotes(content: Content) -> list[Warning]:
+def _long_quotes(content: Content) -> list[EditorialWarning]:
     warnings = []
     for doc, path, citation in all_citations(content):
         quote = citation.get("quote")
         words = collapse(quote).split() if isinstance(quote, str) else []
         if len(words) > LONG_QUOTE_WORDS:
             start = " ".join(words[:6])
-            warnings.append(Warning(doc.path, line_of(doc.lines, path + ("quote",)), "long-quote",
+            warnings.append(EditorialWarning(doc.path, line_of(doc.lines, path + ("quote",)), "long-quote",
                                     f"quote of {len(words)} words (limit {LONG_QUOTE_WORDS}): "
                                     f"'{start} …'; quote only the words that carry the fact",
                                     collapse(quote)))
     return warnings
 
 
-def _quoted_share(content: Content) -> list[Warning]:
+def _quoted_share(content: Content) -> list[EditorialWarning]:
     docs = {doc.slug: doc for doc in source_docs(content)}
-    return [Warning(docs[slug].path, 1, "quoted-share",
+    return [EditorialWarning(docs[slug].path, 1, "quoted-share",
                     f"the site's quotes cover {cov.share:.0%} of this source's text (limit "
                     f"{QUOTED_SHARE:.0%}); quote what carries each fact, not whole paragraphs "
                     f"(`build.py sources {slug}` shows what is quoted)")
             for slug, cov in site_coverage(content).items() if cov.share > QUOTED_SHARE]
 
 
-def _asserting_words(content: Content) -> list[Warning]:
+def _asserting_words(content: Content) -> list[EditorialWarning]:
     warnings = []
     for doc in content.documents + content.tables:
         page_quotes = _quotes(doc.meta.get("citations"))
@@ -134,11 +134,11 @@ def _asserting_words(content: Content) -> list[Warning]:
     return warnings
 
 
-def _words_unsupported(doc: Document, line: int, text: str, quotes: list[str]) -> list[Warning]:
+def _words_unsupported(doc: Document, line: int, text: str, quotes: list[str]) -> list[EditorialWarning]:
     warnings = []
     for word, pattern in _ASSERTING.items():
         if pattern.search(text) and not any(pattern.search(q) for q in quotes):
-            warnings.append(Warning(doc.path, line, "asserting-word",
+            warnings.append(EditorialWarning(doc.path, line, "asserting-word",
                                     f"'{word}' is in no quote this sentence cites: say it only where a "
                                     f"quote does, or attribute or hedge it: '{_shown(text)}'", word))
     return warnings

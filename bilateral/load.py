@@ -90,8 +90,9 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
                                        "symbolic links are not allowed in content/: commit the file itself"))
             continue
         if path.is_dir() or path.suffix != suffix:
+            also = f" and their texts (*{SOURCE_TEXT})" if kind == "sources" else ""
             errors.append(ContentError(display_path(path), 1,
-                                       f"not a content file: {kind}/ holds *{suffix} files"))
+                                       f"not a content file: {kind}/ holds *{suffix} files{also}"))
             continue
         if not SLUG.fullmatch(path.stem):
             errors.append(ContentError(display_path(path), 1,
