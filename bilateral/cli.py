@@ -118,7 +118,8 @@ def _check(args) -> int:
     found = (f"no errors, {len(shown)} warning{'s' if len(shown) != 1 else ''} (listed; "
              "acknowledge one in its file with a reason: CONTRIBUTING.md, \"Editorial warnings\")"
              if shown else "no problems")
-    also = f" ({len(acknowledged)} acknowledged warnings)" if acknowledged else ""
+    n = len(acknowledged)
+    also = f" ({n} acknowledged warning{'s' if n != 1 else ''})" if n else ""
     print(f"ok: {count} entries, {len(graph.figures)} figures, {found}{also}")
     return 0
 

@@ -90,7 +90,7 @@ def test_a_warning_acknowledged_with_a_reason_is_not_listed(site_dir):
     shown, acknowledged = editorial_warnings(load_checked(site_dir))
     assert shown == [] and [w.name for w in acknowledged] == ["long-quote"]
     result = run_cli("check", "--content", site_dir)
-    assert result.stderr == "" and "no problems (1 acknowledged warnings)" in result.stdout
+    assert result.stderr == "" and "no problems (1 acknowledged warning)" in result.stdout
     # An acknowledgement about another quote does not cover this one.
     write(site_dir, "events/x.md", event(LONG).replace("---\nBody", ack.replace("Ambassador Talibov, who", "Other")
                                                        + "\nBody", 1))
