@@ -1,4 +1,4 @@
-"""The command line: build, check, new, serve, schema, linkcheck.
+"""The command line: build, check, sources, new, serve, schema, linkcheck.
 
 Exit codes: 0 success, 1 content errors (each as path:line: message), 2 usage.
 """
@@ -10,12 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContentErrors
+from .editorial import editorial_warnings
+from .errors import ContentErrors, did_you_mean
+from .graph import build_graph
 from .render import RenderError
 from .search import SearchIndexError
 from .linkcheck import check_links
 from .load import display_path
-from .pipeline import ROOT, Project, build, load_graph
+from .pipeline import ROOT, Project, build, load_checked
+from .quoted import report_lines, site_coverage, summary_lines
 from .scaffold import ScaffoldError, new_file
 from .schema import write_schemas
 
@@ -35,8 +38,13 @@ def parser() -> argparse.ArgumentParser:
                    help="absolute URL the site is published at, for the sitemap, feed and "
                         "canonical links (default: site_url in site.yml)")
 
-    c = sub.add_parser("check", help="validate content without writing anything")
+    c = sub.add_parser("check", help="validate content without writing anything; list editorial warnings")
     content_arg(c)
+
+    so = sub.add_parser("sources", help="for each source: the share of its text quoted, the passages "
+                                        "not yet cited, the entries citing it")
+    so.add_argument("slug", nargs="?", help="only this source")
+    content_arg(so)
 
     n = sub.add_parser("new", help="start a new content file with every field, to fill in")
     n.add_argument("kind", help="event, person, country, organization, topic or source (or the plural)")
@@ -74,10 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "linkcheck":
             return _linkcheck(args)
         if args.command == "check":
-            graph = load_graph(args.content)
-            count = sum(len(v) for v in graph.by_kind.values())
-            print(f"ok: {count} entries, {len(graph.figures)} figures, no problems")
-            return 0
+            return _check(args)
+        if args.command == "sources":
+            return _sources(args)
         if args.command == "build":
             started = time.perf_counter()
             files = build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url,
@@ -100,6 +107,37 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     parser().print_usage(sys.stderr)
     return 2
+
+
+def _check(args) -> int:
+    content = load_checked(args.content)
+    graph = build_graph(content)
+    shown, acknowledged = editorial_warnings(content)
+    for warning in shown:
+        print(warning, file=sys.stderr)
+    count = sum(len(v) for v in graph.by_kind.values())
+    found = (f"no errors, {len(shown)} warning{'s' if len(shown) != 1 else ''} (listed; "
+             "acknowledge one in its file with a reason: CONTRIBUTING.md, \"Editorial warnings\")"
+             if shown else "no problems")
+    n = len(acknowledged)
+    also = f" ({n} acknowledged warning{'s' if n != 1 else ''})" if n else ""
+    print(f"ok: {count} entries, {len(graph.figures)} figures, {found}{also}")
+    return 0
+
+
+def _sources(args) -> int:
+    coverage = site_coverage(load_checked(args.content))
+    if args.slug is not None:
+        if args.slug not in coverage:
+            print(f"build.py sources: no source text for '{args.slug}'"
+                  f"{did_you_mean(args.slug, coverage)}", file=sys.stderr)
+            return 2
+        coverage = {args.slug: coverage[args.slug]}
+    else:
+        print("\n".join(summary_lines(coverage.values())) + "\n")
+    for cov in coverage.values():
+        print("\n".join(report_lines(cov)) + "\n")
+    return 0
 
 
 def _new(args) -> int:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, did_you_mean
 from .model import KINDS
 from .yamlines import YamlError, load_with_lines
 
@@ -77,18 +77,27 @@ def load_content(root: Path, errors: list[ContentError]) -> Content:
     return content
 
 
+# A source entry's text sits beside it (sources/<slug>.txt): read by the quote
+# check and `build.py sources`, never made into a page.
+SOURCE_TEXT = ".txt"
+
+
 def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[Document]:
     docs = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
+            continue
+        if kind == "sources" and path.suffix == SOURCE_TEXT and not path.is_symlink():
+            _source_text_has_entry(path, errors)
             continue
         if path.is_symlink():  # it could pull any file on the build machine into the site
             errors.append(ContentError(display_path(path), 1,
                                        "symbolic links are not allowed in content/: commit the file itself"))
             continue
         if path.is_dir() or path.suffix != suffix:
+            also = f" and their texts (*{SOURCE_TEXT})" if kind == "sources" else ""
             errors.append(ContentError(display_path(path), 1,
-                                       f"not a content file: {kind}/ holds *{suffix} files"))
+                                       f"not a content file: {kind}/ holds *{suffix} files{also}"))
             continue
         if not SLUG.fullmatch(path.stem):
             errors.append(ContentError(display_path(path), 1,
@@ -101,7 +110,17 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
     return docs
 
 
-def _decode(path: Path, errors) -> str | None:
+def _source_text_has_entry(path: Path, errors) -> None:
+    if not path.with_suffix(".md").is_file():
+        entries = [p.stem for p in path.parent.glob("*.md")]
+        errors.append(ContentError(display_path(path), 1,
+                                   f"source text without its entry: add sources/{path.stem}.md, or name "
+                                   f"the text after its entry's slug{did_you_mean(path.stem, entries)}"))
+
+
+def read_text(path: Path, errors) -> str | None:
+    """A content file's text (UTF-8, NFC, '\n' line ends), or None with the
+    reason added to errors as a located error."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -129,7 +148,7 @@ def _decode(path: Path, errors) -> str | None:
 
 
 def _read_markdown(path: Path, kind: str, errors) -> Document | None:
-    text = _decode(path, errors)
+    text = read_text(path, errors)
     if text is None:
         return None
     where = display_path(path)
@@ -151,7 +170,7 @@ def _read_markdown(path: Path, kind: str, errors) -> Document | None:
 
 
 def _read_yaml(path: Path, kind: str, errors) -> Document | None:
-    text = _decode(path, errors)
+    text = read_text(path, errors)
     if text is None:
         return None
     where = display_path(path)

@@ -96,6 +96,9 @@ DISPUTE = Struct({
     "claims": Field(ListOf(CLAIM, min_items=2), True, "the claims that disagree, each cited"),
 })
 
+# The editorial warnings `check` lists (editorial.py); `acknowledge` names them.
+WARNINGS = ("no-source-text", "long-quote", "quoted-share", "asserting-word")
+
 SLUG_LIST = {kind: ListOf(Ref(kind)) for kind in
              ("countries", "people", "organizations", "events", "sources", "topics")}
 
@@ -108,6 +111,7 @@ COMMON = {
     "disputes": Field(ListOf(DISPUTE), False, "claims that sources disagree on"),
     "topics": Field(SLUG_LIST["topics"], False, "topic slugs"),
     "redirect_from": Field(ListOf(Text(one_line=True)), False, "former slugs; their URLs redirect here"),
+    "acknowledge": Field(ListOf(Struct({"warning": Field(Choice(WARNINGS), True, "the warning's name, as `check` lists it", "asserting-word"), "about": Field(Text(one_line=True), False, "the word, or the start of the quote, it is about; without it, every such warning in this file"), "reason": Field(Text(), True, "why the text is right as it is")})), False, "editorial warnings of `check` that an editor has looked at and accepts, each with a reason"),
 }
 
 
@@ -149,7 +153,7 @@ PARTICIPANT = Struct({
 
 EVENT_KINDS = ("visit", "consultations", "meeting", "lecture", "credentials", "interview",
                "working-group", "commemoration", "agreement", "purchase", "summit",
-               "conflict", "inauguration", "statement", "other")
+               "conflict", "inauguration", "statement", "reported-outcome", "other")
 
 ORG_KINDS = ("multilateral", "grouping", "company", "media", "university", "parliament",
              "friendship-group", "ministry", "government", "corridor", "port", "project",
@@ -228,9 +232,6 @@ SITE = {
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
     "license": Field(Text(one_line=True), False, "licence of the site's own text and data, by name", "CC BY 4.0"),
     "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
-    "source_texts": Field(Text(one_line=True), False,
-                          "folder of the source documents' texts, relative to the content folder; "
-                          "when it exists, every quote is checked against its document", "../tests/sources"),
     "hub": Field(Ref("countries"), False,
                  "slug of the country every other one relates to (its page shows the overview)", "azerbaijan"),
     "map": Field(Struct({

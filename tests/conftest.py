@@ -41,16 +41,22 @@ citations:
 ---
 Body.
 """
-SOURCES = Path(__file__).resolve().parent / "sources"
+# The source texts live beside their entries in content/sources/, the one copy.
+# The fixture's three sources are real ones: site_dir puts their texts beside them.
+SOURCES = ROOT / "content" / "sources"
+FIXTURE_TEXTS = {"pivot-op-ed": "azerbaijan-latin-america-pivot",
+                 "bakunetwork-op-ed": "bakunetwork-south-america-strategy",
+                 "talibov-op-ed": "talibov-monterrey-lecture-op-ed"}
 
 
 @pytest.fixture
 def site_dir(tmp_path) -> Path:
-    """A private copy of the fixture content, laid out beside a copy of the
-    source texts as in the repository, so its `source_texts` path still holds."""
+    """A private copy of the fixture content, with its sources' texts, so
+    every quote in it is checked."""
     target = tmp_path / "fixtures" / "site"
     shutil.copytree(FIXTURE, target)
-    shutil.copytree(SOURCES, tmp_path / "sources")
+    for slug, real in FIXTURE_TEXTS.items():
+        shutil.copyfile(SOURCES / f"{real}.txt", target / "sources" / f"{slug}.txt")
     return target
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from bilateral.pipeline import ROOT, load_graph
 
-SOURCE_TEXTS = Path(__file__).resolve().parent / "sources"
+SOURCE_TEXTS = ROOT / "content" / "sources"   # each text beside its entry, <slug>.txt
 HONORIFICS = ["His Excellency", "Great Leader", "National Leader", "Her Excellency"]
 
 
@@ -35,14 +34,14 @@ def all_citations(graph):
 
 def test_every_source_names_a_document_we_have(graph):
     for source in graph.by_kind["sources"]:
-        assert (SOURCE_TEXTS / source.file).is_file(), source.slug
+        assert (SOURCE_TEXTS / f"{source.slug}.txt").is_file(), source.slug
 
 
 def test_every_quote_occurs_in_its_source_document(graph):
-    texts = {p.name: squash(p.read_text(encoding="utf-8")) for p in SOURCE_TEXTS.glob("*.txt")}
-    missing = [f"{where}: {c.quote[:70]!r} not in {c.source.file}"
+    texts = {p.stem: squash(p.read_text(encoding="utf-8")) for p in SOURCE_TEXTS.glob("*.txt")}
+    missing = [f"{where}: {c.quote[:70]!r} not in {c.source.slug}.txt"
                for where, c in all_citations(graph)
-               if squash(c.quote) not in texts.get(c.source.file, "")]
+               if squash(c.quote) not in texts.get(c.source.slug, "")]
     assert missing == []
 
 

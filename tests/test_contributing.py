@@ -28,8 +28,15 @@ def test_every_kind_has_a_complete_example_that_passes_check(site_dir):
     assert graph.get("events", "lima-consultations").title == "First Azerbaijan–Peru political consultations"
 
 
+def new_source_blocks() -> dict:
+    """The walkthrough's files, by name: its code blocks marked <!-- new-source: NAME -->."""
+    return dict(re.findall(r"<!-- new-source: (\S+) -->\n *```\w*\n(.*?)\n *```", GUIDE, re.S))
+
+
 def test_every_quote_in_the_guide_is_in_a_source_document():
+    # The five documents, and the walkthrough's made-up sixth one.
     texts = [collapse(p.read_text()) for p in SOURCES.glob("*.txt")]
+    texts.append(collapse(new_source_blocks()["sources/press-release-on-the-lima-consultations.txt"]))
     quotes = re.findall(r'quote: "([^"]+)"', GUIDE)
     assert len(quotes) >= 9
     for quote in quotes:
@@ -56,3 +63,20 @@ def test_sample_check_output_is_what_check_prints(site_dir):
     assert sample[-1] == "7 problems found"
     assert all(line in printed for line in sample[:-1]), printed
     assert printed[-1] == "11 problems found"  # the guide shows one of the five FILL-ME lines
+
+
+def test_the_new_source_walkthrough_does_what_it_says(site_dir):
+    # "Adding a new source document": its entry, its text and a citation,
+    # put where the guide says, pass check, and `sources` prints the guide's output.
+    blocks = new_source_blocks()
+    dedent = lambda text: "\n".join(line[3:] for line in text.splitlines()) + "\n"
+    for rel in ("sources/press-release-on-the-lima-consultations.md",
+                "sources/press-release-on-the-lima-consultations.txt"):
+        (site_dir / rel).write_text(dedent(blocks[rel]))
+    event = site_dir / "events" / "lima-consultations.md"
+    head, body = event.read_text().split("\n---\n", 1)
+    event.write_text(head + "\n" + dedent(blocks["citation"]).rstrip("\n") + "\n---\n" + body)
+    assert run_cli("check", "--content", site_dir).returncode == 0
+    result = run_cli("sources", "press-release-on-the-lima-consultations", "--content", site_dir)
+    printed = result.stdout.replace(f"{site_dir}/", "content/").strip().splitlines()
+    assert printed == dedent(blocks["output"]).strip().splitlines()
