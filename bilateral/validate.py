@@ -55,7 +55,7 @@ def _own_findings(doc: Document) -> tuple[list, list]:
     checker.struct(doc, doc.meta, KINDS[doc.kind], ())
     checker.body(doc)
     if len(doc.slug) > MAX_SLUG:
-        checker.error(doc, (), f"the file name {_too_long(doc.slug)}")
+        checker.errors.append(ContentError(doc.path, 1, f"the file name {_too_long(doc.slug)}"))
     if doc.kind == "countries":
         checker.iso_code(doc)
     return checker.errors, checker.refs
