@@ -81,6 +81,10 @@ class FieldType:
         """The fields of a mapping; only a Struct has them."""
         return None
 
+    def block(self) -> "Struct | None":
+        """The mapping this value is, or is a list of (docs/content-model.md documents it)."""
+        return None
+
     def citations(self, value, path: tuple):
         """(path, mapping) of every citation in value."""
         return iter(())
@@ -246,7 +250,7 @@ class Ref(FieldType):
         return "a dispute id" if self.kind == "dispute" else f"a file name in content/{self.kind}/ without .md"
 
     def doc_type(self):
-        return "a dispute id" if self.kind == "dispute" else f"a {SINGULAR[self.kind]} slug"
+        return "a dispute id" if self.kind == "dispute" else f"{_a(SINGULAR[self.kind])} slug"
 
     def resolve(self, value, ctx, path):
         if self.kind == "dispute":
@@ -284,6 +288,9 @@ class ListOf(FieldType):
 
     def entry_fields(self):
         return self.item.struct_fields()
+
+    def block(self):
+        return self.item.block()
 
     def doc_type(self):
         at_least = f" of at least {self.min_items}" if self.min_items else ""
@@ -323,6 +330,9 @@ class OneOrList(FieldType):
 
     def entry_fields(self):
         return self.item.struct_fields()
+
+    def block(self):
+        return self.item.block()
 
     def doc_type(self):
         return f"{self.item.doc_type()}, or a list of them"
@@ -381,8 +391,11 @@ class Struct(FieldType):
     def struct_fields(self):
         return self.fields
 
+    def block(self):
+        return self
+
     def doc_type(self):
-        return f"a {self.name} (see {self.name.capitalize()})" if self.name else "a mapping"
+        return f"{_a(self.name)} (see {self.name.capitalize()})" if self.name else "a mapping"
 
     def citations(self, value, path=()):
         if isinstance(value, dict):
@@ -460,6 +473,10 @@ def _frozen(value):
     return (type(value).__name__, value)  # 1 and true and 1.0 are different entries
 
 
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
 def field_name(path: tuple) -> str:
     return next((p for p in reversed(path) if isinstance(p, str)), "value")
 
@@ -515,9 +532,11 @@ SLUG_LIST = {kind: ListOf(Ref(kind)) for kind in
              ("countries", "people", "organizations", "events", "sources", "topics")}
 
 COMMON = {
-    "title": Field(Text(one_line=True), True, "display name"),
+    "title": Field(Text(one_line=True), True, "display name",
+                   more="for a person, the spelling most common in English sources"),
     "summary": Field(Text(one_line=True), False, "one neutral sentence for lists and the page description"),
-    "aliases": Field(ListOf(Text(one_line=True)), False, "other names and spellings the sources use"),
+    "aliases": Field(ListOf(Text(one_line=True)), False, "other names and spellings the sources use",
+                     more="all are searchable"),
     "citations": Field(ListOf(CITATION), False, "citations for the page's prose; `[cite:N]` in the body shows the Nth"),
     "disputes": Field(ListOf(DISPUTE), False, "claims that sources disagree on"),
     "topics": Field(SLUG_LIST["topics"], False, "topic slugs"),
@@ -571,16 +590,22 @@ ORG_KINDS = ("multilateral", "grouping", "company", "media", "university", "parl
 
 KINDS: dict[str, dict] = {
     "countries": _kind(
-        iso_code=Field(Text(one_line=True), True, "ISO 3166-1 alpha-2 code", "PE"),
-        region=Field(Text(one_line=True), False, "UN M49 region", "South America"),
+        iso_code=Field(Text(one_line=True), True, "ISO 3166-1 alpha-2 code", "PE",
+                       more="the official name shown comes from the ISO 3166 tables (pycountry)"),
+        region=Field(Text(one_line=True), False, "UN M49 region", "South America",
+                     more="the geoscheme's names: `Central America`, `Caribbean`, `North America`, "
+                          "`Western Asia`, ..."),
         capital=Field(Text(one_line=True), False, "capital city, where a source names it"),
-        partner=Field(Bool(), False, "false for Azerbaijan and third countries; default true"),
+        partner=Field(Bool(), False, "false for Azerbaijan and third countries; default true",
+                      more="third countries are those outside the region (Türkiye, China, Spain)"),
         presence=Field(ListOf(PRESENCE), False, "diplomatic presence, both directions"),
     ),
     "people": _kind(
-        native_name=Field(Text(one_line=True), False, "name in its own script and spelling"),
+        native_name=Field(Text(one_line=True), False, "name in its own script and spelling",
+                          more="for example `Elnur Məmmədov`, `Félix Denegrí`"),
         countries=Field(SLUG_LIST["countries"], False, "countries the person serves or represents"),
-        roles=Field(ListOf(ROLE), False, "offices held, each with dates and a citation"),
+        roles=Field(ListOf(ROLE), False, "offices held, each with dates and a citation",
+                    more="a person the sources name without an office has only `citations`"),
     ),
     "organizations": _kind(
         required_citations=True,
@@ -593,15 +618,18 @@ KINDS: dict[str, dict] = {
         date=Field(Date(), True, "when, at its precision", "2025-09-03/2025-09-04"),
         date_inferred=Field(Text(one_line=True), False, "why the date is inferred, when it is"),
         kind=Field(Choice(EVENT_KINDS), True, "what sort of event"),
-        context=Field(Bool(), False, "true for context events that timelines can hide"),
+        context=Field(Bool(), False, "true for context events that timelines can hide",
+                      more="for example wars, summits, port openings"),
         place=Field(Text(one_line=True), False, "where, in words", "Lima"),
         countries=Field(ListOf(Ref("countries"), min_items=1), True, "countries involved"),
         people=Field(ListOf(PARTICIPANT), False, "who took part, and as what"),
         organizations=Field(SLUG_LIST["organizations"], False, "organizations involved"),
-        part_of=Field(Ref("events"), False, "the larger event this belongs to"),
+        part_of=Field(Ref("events"), False, "the larger event this belongs to",
+                      more="for example a meeting during a visit"),
     ),
     "sources": _kind(
-        file=Field(Text(one_line=True), True, "file name in the source collection"),
+        file=Field(Text(one_line=True), True, "file name in the source collection",
+                   more="for example `002_68093400c9ee64a5.txt`"),
         publisher=Field(Text(one_line=True), False, "publisher or outlet"),
         author=Field(Text(one_line=True), False, "author or byline"),
         date=Field(Date(), True, "publication date"),
@@ -618,7 +646,9 @@ KINDS: dict[str, dict] = {
 FIGURE = Struct({
     "id": Field(Text(one_line=True), True, "unique id across the site"),
     "label": Field(Text(one_line=True), True, "what the number is, in words"),
-    "metric": Field(Text(one_line=True), True, "series key, e.g. trade-turnover"),
+    "metric": Field(Text(one_line=True), True, "series key, e.g. trade-turnover",
+                    more="rows with the same `metric` and `country` form a chart series "
+                         "(`exports`, `gdp`, `distance`, `years-of-relations`)"),
     "value": Field(Number(), True, "the number as the source gives it"),
     "unit": Field(Text(one_line=True), True, "USD million, km, years, ..."),
     "qualifier": Field(Choice(("about", "more than", "less than", "at least")), False,
