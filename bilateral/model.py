@@ -104,17 +104,18 @@ class Text(FieldType):
     min_words: int = 0
 
     def check(self, value, ctx, path):
-        name = field_name(path)
         if not isinstance(value, str):
-            ctx.error(path, f"'{name}' must be text, not {describe(value)} (put it in quotes)")
-        elif self.one_line and "\n" in value.strip():
-            ctx.error(path, f"'{name}' must be a single line")
+            ctx.error(path, f"'{field_name(path)}' must be text, not {describe(value)} (put it in quotes)")
+            return
+        text = value.strip()
+        if self.one_line and "\n" in text:
+            ctx.error(path, f"'{field_name(path)}' must be a single line")
         elif forbidden_character(value):
-            ctx.error(path, f"'{name}' {forbidden_character(value)}")
-        elif not value.strip():
-            ctx.error(path, f"'{name}' is blank: write a value, or delete the line")
-        elif len(value.split()) < self.min_words:
-            ctx.error(path, f"'{name}' has {len(value.split())} word(s): write at least "
+            ctx.error(path, f"'{field_name(path)}' {forbidden_character(value)}")
+        elif not text:
+            ctx.error(path, f"'{field_name(path)}' is blank: write a value, or delete the line")
+        elif self.min_words and len(text.split()) < self.min_words:
+            ctx.error(path, f"'{field_name(path)}' has {len(text.split())} word(s): write at least "
                             f"{self.min_words}, so that a reader can find the passage")
 
     def schema(self, defs):
@@ -149,14 +150,13 @@ class Number(FieldType):
     """A finite number no larger than MAX_NUMBER either way."""
 
     def check(self, value, ctx, path):
-        name = field_name(path)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            ctx.error(path, f"'{name}' must be a number, not {describe(value)}")
+            ctx.error(path, f"'{field_name(path)}' must be a number, not {describe(value)}")
         elif isinstance(value, float) and not math.isfinite(value):
-            ctx.error(path, f"'{name}' must be a finite number, not {value}: "
+            ctx.error(path, f"'{field_name(path)}' must be a finite number, not {value}: "
                             "JSON and charts cannot carry it")
         elif abs(value) > MAX_NUMBER:
-            ctx.error(path, f"'{name}' is too large: a number may be at most {MAX_NUMBER:.0e} either "
+            ctx.error(path, f"'{field_name(path)}' is too large: a number may be at most {MAX_NUMBER:.0e} either "
                             "way; give it in a larger unit (e.g. USD billion)")
 
     def schema(self, defs):
@@ -264,12 +264,11 @@ class ListOf(FieldType):
     min_items: int = 0
 
     def check(self, value, ctx, path):
-        name = field_name(path)
         if not isinstance(value, list):
-            ctx.error(path, f"'{name}' must be a list (lines starting with '- ')")
+            ctx.error(path, f"'{field_name(path)}' must be a list (lines starting with '- ')")
             return
         if len(value) < self.min_items:
-            ctx.error(path, f"'{name}' needs at least {self.min_items} entr"
+            ctx.error(path, f"'{field_name(path)}' needs at least {self.min_items} entr"
                             f"{'y' if self.min_items == 1 else 'ies'}")
         _check_items(value, self.item, ctx, path)
 
@@ -358,9 +357,8 @@ class Struct(FieldType):
     shared: bool = False
 
     def check(self, value, ctx, path):
-        where = f"'{path[-2]}' entry" if len(path) >= 2 and isinstance(path[-1], int) else "front matter"
         if not isinstance(value, dict):
-            ctx.error(path, f"expected a mapping of 'key: value' lines in {where}")
+            ctx.error(path, f"expected a mapping of 'key: value' lines in {_where(path)}")
             return
         for key in value:
             if key not in self.fields:
@@ -368,7 +366,7 @@ class Struct(FieldType):
         for name, spec in self.fields.items():
             if _missing(value.get(name)):
                 if spec.required:
-                    ctx.error(path, f"missing required field '{name}' in {where}")
+                    ctx.error(path, f"missing required field '{name}' in {_where(path)}")
                 continue
             ctx.value(value[name], spec.type, path + (name,))
 
@@ -445,6 +443,10 @@ class Field:
         return schema
 
 
+def _where(path: tuple) -> str:
+    return f"'{path[-2]}' entry" if len(path) >= 2 and isinstance(path[-1], int) else "front matter"
+
+
 def _missing(value) -> bool:
     return value is None or value == ""
 
@@ -452,16 +454,22 @@ def _missing(value) -> bool:
 def _check_items(items: list, item_type: FieldType, ctx, path: tuple) -> None:
     """Check each entry, and that none repeats an earlier one (a repeat would
     list a country twice and give two page elements one id)."""
-    seen = set()
     for i, item in enumerate(items):
         ctx.value(item, item_type, path + (i,))
-        if item_type.may_repeat:
-            continue
+    if item_type.may_repeat or _all_different(items):
+        return
+    seen = set()
+    for i, item in enumerate(items):
         key = _frozen(item)
         if key in seen:
             shown = f"'{item}'" if isinstance(item, str) else "the same entry"
             ctx.error(path + (i,), f"'{field_name(path)}' lists {shown} twice: remove the repeat")
         seen.add(key)
+
+
+def _all_different(items: list) -> bool:
+    """A quick answer for the usual list of distinct slugs or names."""
+    return all(type(item) is str for item in items) and len(set(items)) == len(items)
 
 
 def _frozen(value):

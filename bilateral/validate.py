@@ -12,7 +12,7 @@ from .load import SLUG, Content, Document
 from .quotes import check_quotes
 from .model import FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Struct, field_name
 from .reference import iso_country
-from .syntax import CITE_MARK, FORBIDDEN, WIKI_LINK, forbidden_character, line_at, wiki_link
+from .syntax import CITE_MARK, WIKI_LINK, first_forbidden, forbidden_character, line_at, wiki_link
 from .yamlines import line_of
 
 LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
@@ -104,7 +104,7 @@ class _Checker:
                 error(match.start(), f"link [[{kind}/{slug}]]: unknown kind '{kind}'{did_you_mean(kind, KINDS)}")
             else:
                 self.refs.append((doc, ("__body__", line), kind, slug))
-        found = FORBIDDEN.search(doc.body)
+        found = first_forbidden(doc.body)
         if found:
             error(found.start(), f"the text {forbidden_character(found.group())}")
 
