@@ -33,11 +33,10 @@ def tables() -> dict[str, dict]:
 
 def _named_blocks(fields: dict, out: dict) -> None:
     for spec in fields.values():
-        block = spec.type.entry_fields() or spec.type.struct_fields()
-        name = getattr(spec.type, "item", spec.type).name if block else ""
-        if name and name not in out:
-            out[name] = block
-            _named_blocks(block, out)
+        block = spec.type.block()
+        if block is not None and block.name and block.name not in out:
+            out[block.name] = block.fields
+            _named_blocks(block.fields, out)
 
 
 def table(fields: dict) -> str:

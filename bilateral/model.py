@@ -77,10 +77,6 @@ class FieldType:
         """The fields of each entry, for a list of mappings (`build.py new` nests them)."""
         return None
 
-    def struct_fields(self) -> dict | None:
-        """The fields of a mapping; only a Struct has them."""
-        return None
-
     def block(self) -> "Struct | None":
         """The mapping this value is, or is a list of (docs/content-model.md documents it)."""
         return None
@@ -286,7 +282,7 @@ class ListOf(FieldType):
         return ([self.item.hint()] if self.item.hint() else []) + ["a list" + at_least]
 
     def entry_fields(self):
-        return self.item.struct_fields()
+        return self.item.fields if self.item.block() is self.item else None
 
     def block(self):
         return self.item.block()
@@ -328,7 +324,7 @@ class OneOrList(FieldType):
         return [self.item.hint()] if self.item.hint() else []
 
     def entry_fields(self):
-        return self.item.struct_fields()
+        return self.item.fields if self.item.block() is self.item else None
 
     def block(self):
         return self.item.block()
@@ -385,9 +381,6 @@ class Struct(FieldType):
             "required": [name for name, spec in self.fields.items() if spec.required],
             "additionalProperties": False,
         }
-
-    def struct_fields(self):
-        return self.fields
 
     def block(self):
         return self
