@@ -20,6 +20,7 @@ from .load import display_path
 from .pipeline import ROOT, Project, build, load_checked
 from .quoted import report_lines, site_coverage, summary_lines
 from .scaffold import ScaffoldError, new_file
+from .docs import write_doc
 from .schema import write_schemas
 
 
@@ -51,8 +52,11 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("title", help='the display name, e.g. "Félix Denegri"')
     content_arg(n)
 
-    s = sub.add_parser("schema", help="write the JSON Schemas of the content files")
+    s = sub.add_parser("schema", help="write the JSON Schemas of the content files and the "
+                                      "field tables of the content model's documentation")
     s.add_argument("--out", type=Path, default=ROOT / "schemas", help="folder (default schemas/)")
+    s.add_argument("--doc", type=Path, default=ROOT / "docs" / "content-model.md",
+                   help="the document whose field tables to rewrite (default docs/content-model.md)")
 
     sv = sub.add_parser("serve", help="preview at http://127.0.0.1:PORT/, rebuilt on every change")
     content_arg(sv)
@@ -73,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             return _new(args)
         if args.command == "schema":
-            for path in write_schemas(args.out):
+            for path in write_schemas(args.out) + [write_doc(args.doc)]:
                 print(display_path(path))
             return 0
         if args.command == "serve":

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .dates import PartialDate, parse_date
 from .load import Content, Document
-from .model import (KINDS, CITATION, Date, ListOf, OneOrList, Ref, Struct)
+from .model import FIGURE, KINDS, Struct
 from .reference import iso_country
-from .validate import CITE_MARK, WIKI_LINK
+from .syntax import CITE_MARK, wiki_targets
 
 # The order numbered notes follow on a page: prose first, then the sections
 # in the order the templates show them.
@@ -187,8 +187,7 @@ def _resolve(lookup: dict) -> dict:
     mentions: dict[Entity, set] = defaultdict(set)
     disputes: dict[str, Dispute] = {}
     for entity in lookup.values():
-        resolver = _Resolver(entity, lookup, mentions)
-        entity.data = resolver.struct(entity.doc.meta, KINDS[entity.kind], ())
+        entity.data = _Resolver(lookup, entity, mentions).fields(entity.doc.meta, KINDS[entity.kind])
         for match in CITE_MARK.finditer(entity.body):  # prose notes number in reading order
             entity.notes.add("body", entity.data["citations"][int(match.group(1)) - 1])
         for slug_kind, slug in wiki_targets(entity.body):
@@ -263,71 +262,41 @@ def patch_body(entity: Entity, doc: Document) -> None:
     entity.doc, entity.body = doc, doc.body
 
 
-def wiki_targets(body: str):
-    for match in WIKI_LINK.finditer(body):
-        yield match.group(1), match.group(2).strip()
-
-
 class _Resolver:
-    """Walks one entity's fields by the model, turning slugs into entities,
-    dates into PartialDates and cites into Citations (registered as notes)."""
+    """What a field type's `resolve` is given (model.py): slugs become entities
+    (mentions of the entity resolved, when there is one), cites become
+    Citations, numbered among the entity's notes."""
 
-    def __init__(self, entity: Entity, lookup: dict, mentions: dict):
+    def __init__(self, lookup: dict, entity: Entity | None = None, mentions: dict | None = None):
         self.entity = entity
         self.lookup = lookup
         self.mentions = mentions
         self.refs: set = set()
 
-    def struct(self, value: dict, fields: dict, path: tuple) -> dict:
-        out = {}
-        for name, spec in fields.items():
-            if value.get(name) in (None, ""):
-                if isinstance(spec.type, ListOf):
-                    out[name] = []  # absent lists read as empty, so templates need no guards
-                continue
-            out[name] = self.value(value[name], spec.type, path + (name,))
-        if not path:
-            out["_refs"] = self.refs
+    def fields(self, value: dict, fields: dict) -> dict:
+        out = Struct(fields).resolve(value, self, ())
+        out["_refs"] = self.refs
         return out
 
-    def value(self, value, kind, path):
-        if kind == CITATION:
-            citation = Citation(self.lookup[("sources", value["source"])],
-                                value["quote"].strip(), value.get("note", ""))
+    def value(self, value, kind, path: tuple):
+        return kind.resolve(value, self, path)
+
+    def target(self, kind: str, slug: str) -> Entity:
+        target = self.lookup[(kind, slug)]
+        if self.entity is not None and target is not self.entity:
+            self.refs.add(target)
+            self.mentions[target].add(self.entity)
+        return target
+
+    def citation(self, value: dict, path: tuple) -> Citation:
+        citation = Citation(self.lookup[("sources", value["source"])],
+                            value["quote"].strip(), value.get("note", ""))
+        if self.entity is not None:
             self.entity.notes.add(path[0], citation)
-            return citation
-        if isinstance(kind, Struct):
-            return self.struct(value, kind.fields, path)
-        if isinstance(kind, OneOrList):
-            items = value if isinstance(value, list) else [value]
-            return [self.value(item, kind.item, path) for item in items]
-        if isinstance(kind, ListOf):
-            return [self.value(item, kind.item, path + (i,)) for i, item in enumerate(value)]
-        if isinstance(kind, Date):
-            return parse_date(value)
-        if isinstance(kind, Ref):
-            if kind.kind == "dispute":
-                return value  # resolved once every dispute is known
-            target = self.lookup[(kind.kind, value)]
-            if target is not self.entity:
-                self.refs.add(target)
-                self.mentions[target].add(self.entity)
-            return target
-        return value.strip() if isinstance(value, str) else value
+        return citation
 
 
 def _figure(row: dict, table: Document, lookup: dict) -> Figure:
-    def cite(c):
-        return Citation(lookup[("sources", c["source"])], c["quote"].strip(), c.get("note", ""))
-
-    cites = row["cite"] if isinstance(row["cite"], list) else [row["cite"]]
-    return Figure(
-        id=row["id"], label=row["label"], metric=row["metric"], value=row["value"],
-        unit=row["unit"], cite=[cite(c) for c in cites], change_pct=row.get("change_pct"),
-        qualifier=row.get("qualifier", ""),
-        period=parse_date(row["period"]) if row.get("period") else None,
-        period_inferred=row.get("period_inferred", ""),
-        country=lookup[("countries", row["country"])] if row.get("country") else None,
-        topics=[lookup[("topics", t)] for t in row.get("topics", [])],
-        dispute=row.get("dispute"), table=table.slug,
-    )
+    """A figure table's row, resolved by the model; its notes go on the pages
+    it is shown on (_attach_figures)."""
+    return Figure(**FIGURE.resolve(row, _Resolver(lookup), ("figures",)), table=table.slug)

@@ -14,7 +14,7 @@ import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 
-from .validate import CITE_MARK, WIKI_LINK
+from .syntax import CITE_MARK, WIKI_LINK, wiki_link
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
@@ -48,7 +48,7 @@ def render_body(body: str, urls, citation_number) -> str:
     """Markdown body -> sanitized HTML. `citation_number(n)` maps [cite:n] to the
     note number on this page; `urls` is the base-aware URL helper."""
     def link(match: re.Match) -> str:
-        kind, slug, text = match.group(1), match.group(2).strip(), match.group(3)
+        kind, slug, text = wiki_link(match)
         label = (text or slug).replace("]", "")
         return f"[{label}]({urls(f'{kind}/{slug}/')})"
 

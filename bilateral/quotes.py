@@ -15,7 +15,7 @@ import unicodedata
 
 from .errors import ContentError
 from .load import SOURCE_TEXT, Content, Document
-from .model import CITATION, FIGURE_TABLE, KINDS, ListOf, OneOrList, Struct
+from .model import FIGURE_TABLE, KINDS, Struct
 from .sourcetexts import source_texts
 from .yamlines import line_of
 
@@ -61,25 +61,4 @@ def _not_found(doc: Document, path: tuple, file: str, quote: str) -> ContentErro
 def citations_in(value, fields: dict, path: tuple = ()):
     """Yield (path, citation mapping) for every citation the model allows in value,
     wherever it is nested (citations, presence, roles, disputes, figures)."""
-    if not isinstance(value, dict):
-        return
-    for name, spec in fields.items():
-        if name in value:
-            yield from _walk(value[name], spec.type, path + (name,))
-
-
-def _walk(value, kind, path: tuple):
-    if kind is CITATION:
-        if isinstance(value, dict):
-            yield path, value
-    elif isinstance(kind, Struct):
-        yield from citations_in(value, kind.fields, path)
-    elif isinstance(kind, OneOrList):
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from _walk(item, kind.item, path + (i,))
-        else:
-            yield from _walk(value, kind.item, path)
-    elif isinstance(kind, ListOf) and isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, kind.item, path + (i,))
+    return Struct(fields).citations(value, path)

@@ -12,8 +12,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .errors import did_you_mean
-from .model import (FILL_ME, KINDS, SINGULAR, Bool, Choice, Date, Field, ListOf, Number,
-                    OneOrList, Ref, Struct, Text)
+from .model import FILL_ME, KINDS, SINGULAR, Field
 
 # ASCII folding is python-slugify's job (via text-unidecode); these go first:
 # the Azerbaijani schwa is romanized "a" (Məmmədov -> Mammadov), which the
@@ -74,26 +73,18 @@ def scaffold(kind: str, title: str) -> str:
 def _field(name: str, spec: Field, indent: str, commented: bool, value=None) -> list[tuple]:
     """(commented, text) lines for one field; nested entries are shown as a one-item list."""
     comment = f"  # {_describe(spec)}"
-    item = spec.type.item if isinstance(spec.type, (ListOf, OneOrList)) else None
-    if not isinstance(item, Struct):
-        shown = _yaml(value) if value is not None else _placeholder(spec.type)
+    entry = spec.type.entry_fields()
+    if entry is None:
+        shown = _yaml(value) if value is not None else spec.type.placeholder()
         return [(commented, f"{indent}{name}: {shown}{comment}")]
     lines = [(commented, f"{indent}{name}:{comment}")]
     inner = indent + "    "
-    for sub_name, sub in sorted(item.fields.items(), key=lambda i: not i[1].required):
+    for sub_name, sub in sorted(entry.items(), key=lambda i: not i[1].required):
         lines += _field(sub_name, sub, inner, commented or not sub.required)
     # The entry's first key carries the list's '- ' marker.
     first_commented, first = lines[1]
     lines[1] = (first_commented, indent + "  - " + first[len(inner):])
     return lines
-
-
-def _placeholder(kind) -> str:
-    if isinstance(kind, (Text, Date)):
-        return f'"{FILL_ME}"'  # quoted, so what replaces it stays a string
-    if isinstance(kind, ListOf):
-        return f"[{_placeholder(kind.item)}]"
-    return FILL_ME  # refs, choices, numbers, true/false
 
 
 def _yaml(text: str) -> str:
@@ -102,22 +93,7 @@ def _yaml(text: str) -> str:
 
 
 def _describe(spec: Field) -> str:
-    kind = spec.type.item if isinstance(spec.type, (ListOf, OneOrList)) else spec.type
-    parts = [("required: " if spec.required else "") + spec.doc]
-    if isinstance(kind, Date):
-        parts.append('a date in quotes: "YYYY", "YYYY-MM", "YYYY-MM-DD", "START/END" or "../END" (by END)')
-    elif isinstance(kind, Choice):
-        parts.append("one of " + ", ".join(kind.values))
-    elif isinstance(kind, Ref) and kind.kind == "dispute":
-        parts.append("a dispute id")
-    elif isinstance(kind, Ref):
-        parts.append(f"a file name in content/{kind.kind}/ without .md")
-    elif isinstance(kind, Bool):
-        parts.append("true or false")
-    elif isinstance(kind, Number):
-        parts.append("a number")
-    if isinstance(spec.type, ListOf):
-        parts.append("a list" + (f" of at least {spec.type.min_items}" if spec.type.min_items else ""))
+    parts = [("required: " if spec.required else "") + spec.doc, *spec.type.scaffold_notes()]
     if spec.example is not None:
         parts.append(f"e.g. {spec.example}")
     return "; ".join(parts)

@@ -5,21 +5,20 @@ Nothing here changes the content; the graph stage can trust what passes.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from collections import defaultdict
 
-from .dates import parse_date
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
 from .quotes import check_quotes
-from .model import (FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Bool, Choice, Date, ListOf, Number,
-                    OneOrList, Ref, Struct, Text, Url)
+from .model import FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Struct, field_name
 from .reference import iso_country
+from .syntax import CITE_MARK, WIKI_LINK, first_forbidden, forbidden_character, line_at, wiki_link
 from .yamlines import line_of
 
-CITE_MARK = re.compile(r"\[cite:(\d+)\]")
 LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
-WIKI_LINK = re.compile(r"\[\[([a-z]+)/([^\]|]+)(?:\|([^\]]+))?\]\]")
+# Slugs and ids become folder and file names (and #fragments): well under
+# the 255 bytes a file system allows, with room for what is added to them.
+MAX_SLUG = 100
 
 
 def validate(content: Content, checked: dict | None = None) -> list[ContentError]:
@@ -56,6 +55,8 @@ def _own_findings(doc: Document) -> tuple[list, list]:
     checker = _Checker()
     checker.struct(doc, doc.meta, KINDS[doc.kind], ())
     checker.body(doc)
+    if len(doc.slug) > MAX_SLUG:
+        checker.errors.append(ContentError(doc.path, 1, f"the file name {_too_long(doc.slug)}"))
     if doc.kind == "countries":
         checker.iso_code(doc)
     return checker.errors, checker.refs
@@ -69,75 +70,9 @@ class _Checker:
     def error(self, doc: Document, path: tuple, message: str) -> None:
         self.errors.append(ContentError(doc.path, line_of(doc.lines, path), message))
 
-    # --- shape -------------------------------------------------------------
+    # --- shape: each field type checks itself (model.py) ----------------------
     def struct(self, doc, value, fields: dict, path: tuple) -> None:
-        where = f"'{path[-2]}' entry" if len(path) >= 2 and isinstance(path[-1], int) else "front matter"
-        if not isinstance(value, dict):
-            self.error(doc, path, f"expected a mapping of 'key: value' lines in {where}")
-            return
-        for key in value:
-            if key not in fields:
-                self.error(doc, path + (key,), f"unknown key '{key}'{did_you_mean(key, fields)}")
-        for name, spec in fields.items():
-            if name not in value or value[name] is None or value[name] == "":
-                if spec.required:
-                    self.error(doc, path, f"missing required field '{name}' in {where}")
-                continue
-            self.value(doc, value[name], spec.type, path + (name,))
-
-    def value(self, doc, value, kind, path: tuple) -> None:
-        name = next((p for p in reversed(path) if isinstance(p, str)), "value")
-        if value == FILL_ME:  # left by `build.py new`: one clear message, not a type error
-            self.error(doc, path, f"fill in '{name}': it still says {FILL_ME}")
-        elif isinstance(kind, Struct):
-            self.struct(doc, value, kind.fields, path)
-        elif isinstance(kind, OneOrList):
-            items = value if isinstance(value, list) else [value]
-            if isinstance(value, list) and not value:
-                self.error(doc, path, f"'{name}' needs at least one entry")
-            for i, item in enumerate(items):
-                self.value(doc, item, kind.item, path + (i,) if isinstance(value, list) else path)
-        elif isinstance(kind, ListOf):
-            if not isinstance(value, list):
-                self.error(doc, path, f"'{name}' must be a list (lines starting with '- ')")
-                return
-            if len(value) < kind.min_items:
-                self.error(doc, path, f"'{name}' needs at least {kind.min_items} entr"
-                                      f"{'y' if kind.min_items == 1 else 'ies'}")
-            for i, item in enumerate(value):
-                self.value(doc, item, kind.item, path + (i,))
-        elif isinstance(kind, Text):
-            if not isinstance(value, str):
-                self.error(doc, path, f"'{name}' must be text, not {_describe(value)}"
-                                      " (put it in quotes)")
-            elif kind.one_line and "\n" in value.strip():
-                self.error(doc, path, f"'{name}' must be a single line")
-        elif isinstance(kind, Url):
-            if not isinstance(value, str) or not _is_web_url(value):
-                self.error(doc, path, f"'{name}' must be a full http:// or https:// address, "
-                                      f"not {_describe(value)}")
-        elif isinstance(kind, Number):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.error(doc, path, f"'{name}' must be a number, not {_describe(value)}")
-        elif isinstance(kind, Bool):
-            if not isinstance(value, bool):
-                self.error(doc, path, f"'{name}' must be true or false, not {_describe(value)}")
-        elif isinstance(kind, Date):
-            try:
-                parse_date(value)
-            except ValueError as exc:
-                self.error(doc, path, f"bad date in '{name}': {exc}")
-        elif isinstance(kind, Choice):
-            if value not in kind.values:
-                self.error(doc, path, f"'{name}' must be one of {', '.join(kind.values)}; "
-                                      f"got '{value}'{did_you_mean(value, kind.values)}")
-        elif isinstance(kind, Ref):
-            if not isinstance(value, str):
-                self.error(doc, path, f"'{name}' must be a slug, not {_describe(value)}")
-            else:
-                self.refs.append((doc, path, kind.kind, value))
-        else:  # pragma: no cover - a model bug, not a content error
-            raise TypeError(f"unknown field type {kind!r}")
+        Struct(fields).check(value, _InDocument(self, doc), path)
 
     def iso_code(self, doc: Document) -> None:
         code = doc.meta.get("iso_code")
@@ -152,23 +87,27 @@ class _Checker:
 
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:
+        """Links and citation marks, found as markup.py renders them: in the
+        whole body, so a link broken across lines is checked too."""
+        def error(offset: int, message: str) -> None:
+            self.errors.append(ContentError(doc.path, doc.body_line + line_at(doc.body, offset), message))
+
         cites = doc.meta.get("citations")
         count = len(cites) if isinstance(cites, list) else 0
-        for offset, text in enumerate(doc.body.split("\n")):
-            line = doc.body_line + offset
-            for match in CITE_MARK.finditer(text):
-                n = int(match.group(1))
-                if not 1 <= n <= count:
-                    self.errors.append(ContentError(
-                        doc.path, line, f"[cite:{n}] points past the page's {count} citation(s)"))
-            for match in WIKI_LINK.finditer(text):
-                kind, slug = match.group(1), match.group(2).strip()
-                if kind not in KINDS:
-                    self.errors.append(ContentError(
-                        doc.path, line, f"link [[{kind}/{slug}]]: unknown kind '{kind}'"
-                                        f"{did_you_mean(kind, KINDS)}"))
-                else:
-                    self.refs.append((doc, ("__body__", line), kind, slug))
+        for match in CITE_MARK.finditer(doc.body):
+            n = int(match.group(1))
+            if not 1 <= n <= count:
+                error(match.start(), f"[cite:{n}] points past the page's {count} citation(s)")
+        for match in WIKI_LINK.finditer(doc.body):
+            kind, slug, _ = wiki_link(match)
+            line = doc.body_line + line_at(doc.body, match.start())
+            if kind not in KINDS:
+                error(match.start(), f"link [[{kind}/{slug}]]: unknown kind '{kind}'{did_you_mean(kind, KINDS)}")
+            else:
+                self.refs.append((doc, ("__body__", line), kind, slug))
+        found = first_forbidden(doc.body)
+        if found:
+            error(found.start(), f"the text {forbidden_character(found.group())}")
 
     # --- across files ----------------------------------------------------------
     def unique_ids(self, content: Content) -> None:
@@ -188,6 +127,8 @@ class _Checker:
         if not SLUG.fullmatch(entry["id"]):  # it becomes an HTML id and a #fragment
             self.error(doc, path, f"{what} id '{entry['id']}' is not a valid slug: use lower-case "
                                   "ASCII letters, digits and single hyphens")
+        elif len(entry["id"]) > MAX_SLUG:
+            self.error(doc, path, f"{what} id {_too_long(entry['id'])}")
         elif key in seen:
             self.error(doc, path, f"duplicate {what} id '{entry['id']}' (also in {seen[key].path})")
         else:
@@ -223,6 +164,8 @@ class _Checker:
                 path = ("redirect_from", i)
                 if not SLUG.fullmatch(old):
                     self.error(doc, path, f"redirect_from '{old}' is not a valid slug")
+                elif len(old) > MAX_SLUG:
+                    self.error(doc, path, f"redirect_from {_too_long(old)}")
                 elif (doc.kind, old) in owners:
                     other = owners[(doc.kind, old)]
                     self.error(doc, path, f"/{doc.kind}/{old}/ is written twice: by this redirect "
@@ -231,16 +174,28 @@ class _Checker:
                     owners[(doc.kind, old)] = doc
 
 
-def _is_web_url(text: str) -> bool:
-    """http(s) with a host, and no whitespace or control character a browser
-    would silently drop (which is how a scheme check gets fooled)."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        return False
-    try:
-        parts = urlsplit(text)
-    except ValueError:  # e.g. an unclosed [IPv6] host
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+class _InDocument:
+    """What a field type's check is given (model.py): the checker, bound to one document."""
+
+    def __init__(self, checker: _Checker, doc: Document):
+        self.checker, self.doc = checker, doc
+
+    def error(self, path: tuple, message: str) -> None:
+        self.checker.error(self.doc, path, message)
+
+    def value(self, value, kind, path: tuple) -> None:
+        if value == FILL_ME:  # left by `build.py new`: one clear message, not a type error
+            self.error(path, f"fill in '{field_name(path)}': it still says {FILL_ME}")
+        else:
+            kind.check(value, self, path)
+
+    def reference(self, path: tuple, kind: str, slug: str) -> None:
+        self.checker.refs.append((self.doc, path, kind, slug))
+
+
+def _too_long(slug: str) -> str:
+    return (f"'{slug[:40]}…' is too long: {len(slug)} characters, and a name that becomes a "
+            f"file name may have at most {MAX_SLUG}")
 
 
 def _list(value) -> list:
@@ -249,17 +204,3 @@ def _list(value) -> list:
 
 def _singular(kind: str) -> str:
     return SINGULAR.get(kind, kind)
-
-
-def _describe(value) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing"
-    return f"'{value}'"

@@ -9,6 +9,8 @@ from jsonschema import Draft202012Validator
 
 from bilateral.load import load_content
 from bilateral.pipeline import ROOT
+from bilateral.docs import refresh, tables
+from bilateral.model import KINDS
 from bilateral.schema import render, schemas
 
 from conftest import FIXTURE, run_cli
@@ -44,10 +46,34 @@ def test_committed_schemas_are_up_to_date():
 
 
 def test_schema_command_writes_them(tmp_path):
-    result = run_cli("schema", "--out", tmp_path)
+    doc = tmp_path / "content-model.md"
+    doc.write_text(DOC.read_text().replace("| `iso_code` |", "| `iso_cod` |"))
+    result = run_cli("schema", "--out", tmp_path, "--doc", doc)
     assert result.returncode == 0, result.stderr
     for name in schemas():
         assert (tmp_path / name).read_text() == (COMMITTED / name).read_text()
+    assert doc.read_text() == DOC.read_text()  # the stale table is regenerated
+
+
+DOC = ROOT / "docs" / "content-model.md"
+
+
+def test_committed_doc_tables_are_up_to_date():
+    text = DOC.read_text()
+    assert refresh(text) == text, "docs/content-model.md is stale: run `python build.py schema`"
+
+
+def test_doc_has_a_table_for_every_kind_and_block_and_keeps_its_prose():
+    text = DOC.read_text()
+    for name in tables():
+        assert f"<!-- fields: {name} -->" in text, name
+    for kind, fields in KINDS.items():
+        for name in fields:
+            assert f"| `{name}` |" in text, (kind, name)
+    stale = text.replace("| `part_of` | no |", "| `part_of` | yes |")
+    assert stale != text and refresh(stale) == text
+    edited = text.replace("Every file must be UTF-8", "Every single file must be UTF-8")
+    assert refresh(edited) == edited  # prose outside the tables is left alone
 
 
 @pytest.mark.parametrize("content", CONTENTS, ids=lambda p: p.name)

@@ -207,3 +207,135 @@ def test_validate_checks_again_only_documents_it_has_not_seen(site_dir, monkeypa
     content.documents[0] = replace(content.documents[0])   # as a re-read file would be
     validation.validate(content, checked)
     assert seen == [content.documents[0].slug]
+
+
+# --- content rules: each a located error with its reason ------------------------
+
+@pytest.mark.parametrize("quote, message", [
+    ('"   "', "'quote' is blank"),
+    ('"\\t \\n"', "'quote' is blank"),
+    ('"first round"', "'quote' has 2 word(s): write at least 3"),
+])
+def test_blank_or_too_short_quote(site_dir, quote, message):
+    write(site_dir, "events/x.md", EVENT.replace('"the first round of political consultations"', quote))
+    assert f"events/x.md:8: {message}" in only_error(site_dir)
+
+
+def test_a_list_may_not_repeat_an_entry(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("countries: [peru]", "countries: [peru, brazil, peru]")
+          .replace("kind: meeting", "kind: meeting\naliases:\n  - Lima talks\n  - Lima talks"))
+    assert errors_for(site_dir) == [
+        f"{site_dir}/events/x.md:7: 'aliases' lists 'Lima talks' twice: remove the repeat",
+        f"{site_dir}/events/x.md:8: 'countries' lists 'peru' twice: remove the repeat",
+    ]
+
+
+def test_a_list_may_not_repeat_a_mapping_either(site_dir):
+    people = "people:\n  - {person: felix-denegri, role: host}\n  - {role: host, person: felix-denegri}\n"
+    write(site_dir, "events/x.md", EVENT.replace("countries: [peru]\n", "countries: [peru]\n" + people))
+    assert only_error(site_dir).endswith("events/x.md:8: 'people' lists the same entry twice: remove the repeat")
+
+
+@pytest.mark.parametrize("value, message", [
+    (".nan", "'value' must be a finite number, not nan"),
+    (".inf", "'value' must be a finite number, not inf"),
+    ("-.inf", "'value' must be a finite number, not -inf"),
+    ("1" * 400, "'value' is too large: a number may be at most 1e+15 either way"),
+    ("-2.5e+16", "'value' is too large"),
+])
+def test_numbers_must_be_finite_and_sensible(site_dir, value, message):
+    path = site_dir / "figures" / "trade.yml"
+    path.write_text(path.read_text().replace("value: 29\n", f"value: {value}\n"))
+    assert f"figures/trade.yml:5: {message}" in only_error(site_dir)
+
+
+def test_the_largest_allowed_number_passes(site_dir):
+    path = site_dir / "figures" / "trade.yml"
+    path.write_text(path.read_text().replace("value: 29\n", "value: 1000000000000000\n"))
+    assert load_graph(site_dir).lookup
+
+
+@pytest.mark.parametrize("title, shown", [
+    ('"A\\0meeting"', "the control character U+0000"),         # a NUL as a YAML escape
+    ('"A\\x01meeting"', "the control character U+0001"),
+    ('"A\\rmeeting"', "the control character U+000D"),
+    ('"A\\x85meeting"', "the control character U+0085"),
+    ('"A\\uFFFEmeeting"', "the noncharacter U+FFFE"),
+    ('"A\\uFFFFmeeting"', "the noncharacter U+FFFF"),
+])
+def test_control_characters_in_a_field(site_dir, title, shown):
+    write(site_dir, "events/x.md", EVENT.replace("title: A meeting", f"title: {title}"))
+    assert only_error(site_dir).endswith(f"events/x.md:2: 'title' contains {shown}, "
+                                         "which pages and feeds cannot carry: remove it")
+
+
+def test_control_characters_in_a_nested_field_and_in_the_body(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace('"the first round of political consultations"',
+                                                 '"the first round of political\\x1bconsultations"')
+          .replace("Body.", "Body.\n\nA bell\x07 rings."))
+    errors = errors_for(site_dir)
+    assert f"{site_dir}/events/x.md:8: 'quote' contains the control character U+001B, " \
+           "which pages and feeds cannot carry: remove it" in errors
+    assert f"{site_dir}/events/x.md:12: the text contains the control character U+0007, " \
+           "which pages and feeds cannot carry: remove it" in errors
+
+
+def test_tab_and_line_breaks_are_allowed(site_dir):
+    write(site_dir, "events/x.md", EVENT.replace("title: A meeting", 'title: "A\\tmeeting"')
+          .replace('"the first round of political consultations"',
+                   '"the first round of\\n  political consultations"'))
+    assert load_graph(site_dir).lookup
+
+
+def test_slugs_and_ids_have_a_safe_length(site_dir):
+    long = "a" * 101
+    write(site_dir, "topics/x.md", f"---\ntitle: x\nredirect_from: [{long}, {'b' * 300}]\n---\n")
+    write(site_dir, f"topics/{'c' * 101}.md", "---\ntitle: c\n---\n")
+    path = site_dir / "figures" / "trade.yml"
+    path.write_text(path.read_text().replace("id: peru-relations-years", f"id: {long}"))
+    errors = errors_for(site_dir)
+    assert errors == sorted([
+        f"{site_dir}/figures/trade.yml:2: figure id '{'a' * 40}…' is too long: 101 characters, "
+        "and a name that becomes a file name may have at most 100",
+        f"{site_dir}/topics/{'c' * 101}.md:1: the file name '{'c' * 40}…' is too long: 101 characters, "
+        "and a name that becomes a file name may have at most 100",
+        f"{site_dir}/topics/x.md:3: redirect_from '{'a' * 40}…' is too long: 101 characters, "
+        "and a name that becomes a file name may have at most 100",
+        f"{site_dir}/topics/x.md:3: redirect_from '{'b' * 40}…' is too long: 300 characters, "
+        "and a name that becomes a file name may have at most 100",
+    ])
+
+
+def test_a_slug_of_the_longest_length_passes(site_dir):
+    write(site_dir, "topics/x.md", f"---\ntitle: x\nredirect_from: [{'a' * 100}]\n---\n")
+    assert load_graph(site_dir).lookup
+
+
+# --- the body: checked as it is rendered -----------------------------------------
+
+@pytest.mark.parametrize("link", [
+    "[[people/\nnobody]]",
+    "[[people/nobody|Nobody\nat all]]",
+    "[[people/nobody\n|Nobody]]",
+])
+def test_a_link_broken_over_lines_is_checked(site_dir, link):
+    write(site_dir, "events/x.md", EVENT.replace("Body.", f"Body.\n\nSee {link}."))
+    assert only_error(site_dir).endswith("events/x.md:12: unknown person 'nobody'")
+
+
+def test_what_renders_is_what_was_checked(site_dir):
+    """Every link the renderer makes is one the checker looked up: a good
+    link over two lines renders and counts as a mention; a bad one is refused."""
+    from bilateral.markup import render_body
+
+    body = "Met [[people/felix-denegri|Félix\nDenegri]] and [[people/elnur-\nmammadov]]."
+    write(site_dir, "events/x.md", EVENT.replace("Body.", body))
+    assert only_error(site_dir).endswith("events/x.md:11: unknown person 'elnur-\\nmammadov' "
+                                         "(did you mean 'elnur-mammadov'?)")
+
+    write(site_dir, "events/x.md", EVENT.replace("Body.", body.replace("elnur-\n", "elnur-")))
+    graph = load_graph(site_dir)
+    event = graph.get("events", "x")
+    html = render_body(event.body, lambda path: "/" + path, lambda n: n)
+    assert html.count("<a href=") == 2 and 'href="/people/felix-denegri/"' in html
+    assert event in graph.get("people", "felix-denegri").mentioned_in
