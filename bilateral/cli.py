@@ -8,6 +8,7 @@ import argparse
 import gc
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .errors import ContentErrors
@@ -18,6 +19,7 @@ from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
 from .scaffold import ScaffoldError, new_file
 from .schema import write_schemas
+from .write import OutputFolderError, SiteWriteError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -94,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.errors)
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
         return 1
-    except (RenderError, SearchIndexError) as exc:  # a template or indexer failure, not content
+    except OutputFolderError as exc:
+        print(f"build.py {args.command}: {exc}", file=sys.stderr)
+        return 2
+    # A template or indexer failure, or the machine's (a full disk): not content.
+    except (RenderError, SearchIndexError, SiteWriteError, BrokenProcessPool) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     parser().print_usage(sys.stderr)

@@ -12,12 +12,13 @@ from .feed import atom_feed
 from .graph import Graph, build_graph
 from .load import Content, load_content
 from .parallel import render_pages
+from .quotes import source_texts_folder
 from .render import make_environment, plan_pages
 from .search import index_site
 from .sitemap import sitemap
 from .urls import Urls
 from .validate import validate
-from .write import refuse_clashes, staged, write_files
+from .write import refuse_clashes, refuse_unsafe_output, staged, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,10 +87,23 @@ def extra_outputs(graph: Graph, urls: Urls, page_paths=()) -> dict[str, str]:
 def build(project: Project, out: Path, base_url: str = "/",
           jobs: int | None = None) -> dict[str, str]:
     with few_collections():
-        graph = load_graph(project.content)
+        content = load_checked(project.content)
+        refuse_unsafe_output(out, *protected_folders(project, content))
+        graph = build_graph(content)
         if project.site_url:
             graph.site["site_url"] = project.site_url
         return publish(graph, project, out, base_url, jobs)
+
+
+def protected_folders(project: Project, content: Content) -> tuple[dict, dict]:
+    """What an output folder must keep clear of (write.refuse_unsafe_output):
+    the folders a build reads, and the folders that hold them."""
+    inputs = {"content folder": project.content, "templates folder": project.templates,
+              "static folder": project.static}
+    texts = source_texts_folder(content)
+    if texts is not None:
+        inputs["source texts folder"] = texts
+    return inputs, {"repository": ROOT, "working folder": Path.cwd()}
 
 
 @contextmanager
