@@ -151,6 +151,9 @@ class _Checker:
 
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:
+        from .markup import nesting_problem  # here: markup imports this module
+        if (too_deep := nesting_problem(doc.body)) is not None:
+            self.errors.append(ContentError(doc.path, doc.body_line + too_deep[0], too_deep[1]))
         cites = doc.meta.get("citations")
         count = len(cites) if isinstance(cites, list) else 0
         for offset, text in enumerate(doc.body.split("\n")):
