@@ -19,6 +19,7 @@ from .load import display_path
 from .pipeline import ROOT, Project, build, load_graph
 from .scaffold import ScaffoldError, new_file
 from .schema import write_schemas
+from .verify import OutputError
 from .write import OutputFolderError, SiteWriteError
 
 
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py {args.command}: {exc}", file=sys.stderr)
         return 2
     # A template or indexer failure, or the machine's (a full disk): not content.
-    except (RenderError, SearchIndexError, SiteWriteError, BrokenProcessPool) as exc:
+    except (RenderError, SearchIndexError, OutputError, SiteWriteError, BrokenProcessPool) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     parser().print_usage(sys.stderr)

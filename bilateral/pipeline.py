@@ -18,6 +18,7 @@ from .search import index_site
 from .sitemap import sitemap
 from .urls import Urls
 from .validate import validate
+from .verify import verify_outputs
 from .write import refuse_clashes, refuse_unsafe_output, staged, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +72,8 @@ def render_site(graph: Graph, project: Project, base_url: str = "/",
 
 
 def extra_outputs(graph: Graph, urls: Urls, page_paths=()) -> dict[str, str]:
-    """Every extra output, refused where one would replace a page or another."""
+    """Every extra output, refused where one would replace a page or another,
+    or where it would not parse (verify.py)."""
     taken = set(page_paths)
     files: dict[str, str] = {}
     for make in EXTRA_OUTPUTS:
@@ -81,6 +83,7 @@ def extra_outputs(graph: Graph, urls: Urls, page_paths=()) -> dict[str, str]:
             raise ValueError(f"{make.__name__} would overwrite {', '.join(clash)}")
         taken |= extra.keys()
         files.update(extra)
+    verify_outputs(files)
     return files
 
 
