@@ -2,15 +2,19 @@
 named as path:line:, no traceback, and the last good site left byte for byte."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bilateral.write import refuse_clashes, staged, write_files
 
-from conftest import EVENT, FIXTURE, run_cli
+from conftest import EVENT, FIXTURE, ROOT, run_cli
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
 
 
@@ -102,6 +106,19 @@ CASES = {
     "site language that is no language tag": ([edit("site.yml", "language: en", 'language: "en\\" onload=\\"x"')],
                                               "site.yml"),
     "missing site.yml": ([lambda content: (content / "site.yml").unlink()], "site.yml"),
+    # YAML 1.1 number forms that silently changed a value (0x34 was 52, 1:30 was 90)
+    "yaml hexadecimal number": ([edit("figures/trade.yml", "value: 52", "value: 0x34")], "figures/trade.yml"),
+    "yaml sexagesimal number": ([edit("figures/trade.yml", "value: 52", "value: 1:30")], "figures/trade.yml"),
+    "yaml octal number": ([edit("figures/trade.yml", "value: 52", "value: 017")], "figures/trade.yml"),
+    "yaml number with underscores": ([edit("figures/trade.yml", "value: 52", "value: 1_000")],
+                                     "figures/trade.yml"),
+    "yaml number with a plus": ([edit("figures/trade.yml", "change_pct: 12", "change_pct: +12")],
+                                "figures/trade.yml"),
+    # 100,000 nested <div> took 38 s to sanitize, and then built
+    "html nested too deep": ([add("topics/x.md", TOPIC.format(title="x", extra="") + "\n"
+                                  + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "\n")], "topics/x.md"),
+    "quotes nested too deep": ([add("topics/x.md", TOPIC.format(title="x", extra="") + "\n"
+                                    + "> " * 100_000 + "x\n")], "topics/x.md"),
 }
 
 
@@ -195,3 +212,133 @@ def test_an_extra_output_may_not_replace_a_page(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="sitemap would overwrite timeline/"):
         pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_yaml_reads_unquoted_values_as_yaml_1_2_core_does():
+    from bilateral.yamlines import load_with_lines
+
+    value, _ = load_with_lines("code: NO\nflag: yes\nother: off\ntrue_: true\nn: -12\nx: 2.5\n"
+                               "big: 1.5e+3\nday: 2025-09-03\nnothing: ~\nkey: <<\n")
+    assert value == {"code": "NO", "flag": "yes", "other": "off", "true_": True, "n": -12, "x": 2.5,
+                     "big": 1500.0, "day": __import__("datetime").date(2025, 9, 3), "nothing": None,
+                     "key": "<<"}
+
+
+def test_nesting_is_measured_in_one_pass(tmp_path):
+    from bilateral.markup import MAX_NESTING, nesting_problem
+
+    assert nesting_problem("<div>" * MAX_NESTING + "</div>" * MAX_NESTING + "<br>" * 1000) is None
+    assert nesting_problem("> " * MAX_NESTING + "x") is None
+    assert nesting_problem("a\n\nb <div>\n" + "<p>" * MAX_NESTING)[0] == 3   # where it goes past
+    started = time.perf_counter()
+    assert nesting_problem("<a" * 200_000 + "<div>" * 200_000) is not None
+    assert time.perf_counter() - started < 2
+
+
+# --- the output folder --------------------------------------------------------------
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under root."""
+    return {p.relative_to(root).as_posix(): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(root.rglob("*"))}
+
+
+@pytest.fixture
+def workdir(site_dir) -> Path:
+    """A folder laid out as a project: fixtures/site (the content), sources/
+    (its source texts), an unrelated file and folder, and a built site."""
+    root = site_dir.parent.parent
+    (root / "notes.txt").write_text("an editor's notes\n")
+    (root / "drafts").mkdir()
+    (root / "drafts" / "draft.md").write_text("an uncommitted draft\n")
+    assert run_cli("build", "--content", site_dir, "--out", root / "site", cwd=root).returncode == 0
+    return root
+
+
+@pytest.mark.parametrize("out", ["fixtures/site", "fixtures/site/events", "fixtures/site/new", "fixtures",
+                                 ".", "..", "sources", "sources/new", "notes.txt", "drafts"])
+def test_build_never_replaces_what_it_was_given(workdir, out):
+    """A build replaces its output whole: an output that is, holds or lies in
+    the content (say) would delete it. `--out content` used to."""
+    before = tree(workdir.parent)
+    result = run_cli("build", "--content", "fixtures/site", "--out", out, cwd=workdir)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert re.fullmatch(rf"build\.py build: --out {re.escape(out)} .+\n", result.stderr), result.stderr
+    assert tree(workdir.parent) == before
+
+
+@pytest.mark.parametrize("folder", ["templates folder", "static folder", "repository"])
+def test_build_never_replaces_the_engines_folders(monkeypatch, tmp_path, folder):
+    from bilateral import pipeline
+    from bilateral.write import OutputFolderError
+
+    work = tmp_path / "work"
+    shutil.copytree(FIXTURE, work / "content")
+    shutil.copytree(FIXTURE.parent.parent / "sources", tmp_path / "sources")
+    for name in ("templates", "static"):
+        shutil.copytree(ROOT / name, work / name)
+    repo = tmp_path / "repo"   # the engine's repository, here with a page at its root
+    repo.mkdir()
+    (repo / "index.html").write_text("<!doctype html><title>x</title>")
+    monkeypatch.setattr(pipeline, "ROOT", repo)
+    monkeypatch.chdir(work)
+    project = pipeline.Project(content=work / "content", templates=work / "templates", static=work / "static")
+    out = repo if folder == "repository" else work / folder.split()[0]
+    before = tree(tmp_path)
+    with pytest.raises(OutputFolderError, match=f"is the {folder}"):
+        pipeline.build(project, out)
+    assert tree(tmp_path) == before
+
+
+def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
+    """Killed while Pagefind runs: Pagefind dies with it, and the half-built
+    copy it left is removed by the next build (another live build's is not)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("checks processes through /proc")
+    pidfile = tmp_path / "pagefind.pid"
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 60\n")
+    slow.chmod(0o755)
+    live = workdir / f".site-new-{os.getpid()}-abcd1234"   # this process is alive: not a leftover
+    live.mkdir()
+    build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", "fixtures/site",
+                              "--out", "site"], cwd=workdir, env={**os.environ, "PAGEFIND_BINARY_PATH": str(slow)})
+    try:
+        deadline = time.monotonic() + 60
+        while not (pidfile.is_file() and pidfile.read_text().strip()):
+            assert time.monotonic() < deadline and build.poll() is None, "Pagefind never started"
+            time.sleep(0.05)
+        pagefind = int(pidfile.read_text())
+        build.kill()
+        build.wait()
+        assert wait_until(lambda: not running(pagefind)), "Pagefind outlived the build"
+    finally:
+        if build.poll() is None:
+            build.kill()
+    leftovers = sorted(p.name for p in workdir.glob(".site-*") if p != live)
+    assert len(leftovers) == 1 and leftovers[0].startswith(".site-new-")
+    old_format = workdir / ".site-new-a1b2c3d4"   # named as builds before this one named them
+    old_format.mkdir()
+    site = tree(workdir / "site")
+
+    assert run_cli("build", "--content", "fixtures/site", "--out", "site", cwd=workdir).returncode == 0
+    assert sorted(p.name for p in workdir.glob(".site-*")) == [live.name]
+    assert tree(workdir / "site") == site
+
+
+def running(pid: int) -> bool:
+    """Whether pid is a live process (a zombie has ended: only its exit status is left)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def wait_until(predicate, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
