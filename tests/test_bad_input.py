@@ -315,6 +315,8 @@ def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
     finally:
         if build.poll() is None:
             build.kill()
+        if pidfile.is_file() and pidfile.read_text().strip() and running(int(pidfile.read_text())):
+            os.kill(int(pidfile.read_text()), 9)
     leftovers = sorted(p.name for p in workdir.glob(".site-*") if p != live)
     assert len(leftovers) == 1 and leftovers[0].startswith(".site-new-")
     old_format = workdir / ".site-new-a1b2c3d4"   # named as builds before this one named them
@@ -324,6 +326,43 @@ def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
     assert run_cli("build", "--content", "fixtures/site", "--out", "site", cwd=workdir).returncode == 0
     assert sorted(p.name for p in workdir.glob(".site-*")) == [live.name]
     assert tree(workdir / "site") == site
+
+
+def test_render_workers_end_with_a_killed_build(tmp_path):
+    """Workers used to wait forever for work from a parent that was gone."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("checks processes through /proc")
+    script = tmp_path / "render.py"
+    script.write_text(f"""
+import os, sys, time
+from types import SimpleNamespace
+sys.path.insert(0, {str(ROOT)!r})
+from bilateral import parallel
+
+def slow_render(env, page):
+    open(os.path.join({str(tmp_path)!r}, f"worker-{{os.getpid()}}"), "w").close()
+    time.sleep(0.2)
+    return ""
+
+class Env:
+    def get_template(self, name):
+        pass
+
+parallel.render_page = slow_render
+parallel.render_pages(Env(), [SimpleNamespace(path=str(i), template="t") for i in range(400)], jobs=2)
+""")
+    build = subprocess.Popen([sys.executable, str(script)])
+    workers: list[int] = []
+    try:
+        assert wait_until(lambda: len(list(tmp_path.glob("worker-*"))) == 2, timeout=60)
+        workers = [int(p.name.split("-")[1]) for p in tmp_path.glob("worker-*")]
+        build.kill()
+        build.wait()
+        assert wait_until(lambda: not any(map(running, workers))), "a worker outlived the build"
+    finally:
+        for pid in [build.pid] + workers:   # whatever the outcome, leave nothing running
+            if running(pid):
+                os.kill(pid, 9)
 
 
 def running(pid: int) -> bool:
@@ -342,3 +381,132 @@ def wait_until(predicate, timeout: float = 10) -> bool:
             return True
         time.sleep(0.05)
     return predicate()
+
+
+# --- the machine fails: one line, exit 1, the old site as it was --------------------
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 6 MB tmpfs: room for a site and a half. Only root may mount one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root on Linux")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def fill(disk: Path, leave: int) -> None:
+    """Take all the disk's free space but `leave` bytes."""
+    stat = os.statvfs(disk)
+    with open(disk / "ballast", "wb") as ballast:
+        os.posix_fallocate(ballast.fileno(), 0, stat.f_bavail * stat.f_frsize - leave)
+
+
+# Left free, the build fails copying static/, writing pages, or (with
+# Pagefind still reporting success) writing the search index.
+@pytest.mark.parametrize("fault", ["64 KB free", "600 KB free", "1000 KB free", "read-only"])
+def test_a_full_or_read_only_disk_is_one_line_and_the_old_site_stays(tiny_disk, site_dir, fault):
+    out = tiny_disk / "site"
+    assert run_cli("build", "--content", site_dir, "--out", out).returncode == 0
+    before = tree(out)
+    if fault == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    else:
+        fill(tiny_disk, int(fault.split()[0]) * 1024)
+
+    result = run_cli("build", "--content", site_dir, "--out", out)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"build failed: .+\n", result.stderr), result.stderr
+    assert tree(out) == before
+    assert {p.name for p in tiny_disk.iterdir()} <= {"site", "ballast"}   # no staging folder left
+
+
+def test_an_output_whose_parent_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = run_cli("build", "--content", FIXTURE, "--out", tmp_path / "file" / "site")
+    assert result.returncode == 1
+    assert re.fullmatch(r"build failed: cannot write the site to .+: .+\n", result.stderr), result.stderr
+    assert (tmp_path / "file").read_text() == "not a folder"
+
+
+# A Pagefind on a full disk: it reports success, having written empty files.
+BROKEN_PAGEFIND = {
+    "empty entry": ": > \"$out/pagefind-entry.json\"",
+    "an empty index file": "echo '{\"version\":\"1\",\"languages\":{}}' > \"$out/pagefind-entry.json\"\n"
+                           ": > \"$out/pagefind.js\"",
+    "no entry": "echo 'Running Pagefind' ",
+}
+
+
+@pytest.mark.parametrize("writes", BROKEN_PAGEFIND.values(), ids=BROKEN_PAGEFIND.keys())
+def test_a_broken_search_index_is_never_published(good_site, tmp_path, writes):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\nwhile [ $# -gt 0 ]; do [ \"$1\" = --output-path ] && out=$2; shift; done\n"
+                    f"mkdir -p \"$out\"\n{writes}\nexit 0\n")
+    fake.chmod(0o755)
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    before = tree(out)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(FIXTURE), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"build failed: pagefind wrote .+\n", result.stderr), result.stderr
+    assert tree(out) == before
+
+
+@pytest.mark.parametrize("path, text", [("extra/feed.xml", "<feed><title>a\x0bb</title></feed>"),
+                                        ("extra/sitemap.xml", "<urlset><url></urlset>"),
+                                        ("extra/graph.json", '{"value": NaN}'),
+                                        ("extra/more.json", '{"value": -Infinity}')])
+def test_an_output_its_readers_could_not_parse_fails_the_build(good_site, monkeypatch, tmp_path, capsys,
+                                                               path, text):
+    """A title with a control character made feed.xml not well-formed, and
+    `.nan` put NaN, which JSON.parse rejects, in graph.json: both published."""
+    from bilateral import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "EXTRA_OUTPUTS", pipeline.EXTRA_OUTPUTS + [lambda graph, urls: {path: text}])
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    before = tree(out)
+    assert cli.main(["build", "--content", str(FIXTURE), "--out", str(out)]) == 1
+    assert re.fullmatch(rf"build failed: {re.escape(path)} would .+\n", capsys.readouterr().err)
+    assert tree(out) == before
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_inert(site_dir, tmp_path):
+    import csv
+
+    from bilateral.pipeline import Project, build
+
+    add("events/x.md", EVENT.replace("title: A meeting", "title: '=HYPERLINK(\"http://evil.example\",\"x\")'")
+        .replace("kind: meeting", "kind: meeting\nplace: '@SUM(1+1)'\nsummary: '-2+3 and more'"))(site_dir)
+    edit("figures/trade.yml", "change_pct: 12", "change_pct: -3")(site_dir)
+    build(Project(content=site_dir), tmp_path / "site")
+
+    def rows(name):
+        with open(tmp_path / "site" / "data" / name, newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    event = next(row for row in rows("events.csv") if row["slug"] == "x")
+    assert event["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert (event["place"], event["summary"]) == ("'@SUM(1+1)", "'-2+3 and more")
+    assert "-3" in [row["change_pct"] for row in rows("figures.csv")]   # a number stays a number
+
+
+def test_linkcheck_reports_a_name_too_long_as_a_broken_link(good_site, tmp_path):
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    page = out / "topics" / "tourism" / "index.html"
+    page.write_text(page.read_text().replace("</main>", f'<a href="/{"x" * 300}/">x</a></main>'))
+    result = run_cli("linkcheck", "--out", out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(rf"^broken: topics/tourism/index.html: /x{{300}}/ \(no such file: .+\)$",
+                     result.stderr, re.M), result.stderr
