@@ -15,6 +15,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .load import display_path
 from .urls import output_file
 
 
@@ -39,16 +40,15 @@ def refuse_unsafe_output(out: Path, inputs: dict[str, Path], homes: dict[str, Pa
     folder may well lie; nor be a file, or a folder of something else than
     a site (one without an index.html, say .git or a home folder)."""
     target = Path(out).resolve()
+    replaces = "a build replaces its output folder whole: choose another, such as site/"
     for name, folder in {**inputs, **homes}.items():
         folder = Path(folder).resolve()
         if target == folder:
-            raise OutputFolderError(f"--out {out} is the {name}; a build replaces its output folder "
-                                    "whole: choose another, such as site/")
+            raise OutputFolderError(f"--out {out} is the {name}; {replaces}")
         if folder.is_relative_to(target):
-            raise OutputFolderError(f"--out {out} holds the {name} ({folder}); a build replaces its "
-                                    "output folder whole: choose another, such as site/")
+            raise OutputFolderError(f"--out {out} holds the {name} ({display_path(folder)}); {replaces}")
         if name in inputs and target.is_relative_to(folder):
-            raise OutputFolderError(f"--out {out} lies inside the {name} ({folder}): "
+            raise OutputFolderError(f"--out {out} lies inside the {name} ({display_path(folder)}): "
                                     "choose a folder outside it, such as site/")
     if target.exists() and not target.is_dir():
         raise OutputFolderError(f"--out {out} is an existing file, not a folder: choose a folder")
