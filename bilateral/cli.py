@@ -8,6 +8,7 @@ import argparse
 import gc
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .editorial import editorial_warnings
@@ -22,6 +23,8 @@ from .quoted import report_lines, site_coverage, summary_lines
 from .scaffold import ScaffoldError, new_file
 from .docs import write_doc
 from .schema import write_schemas
+from .verify import OutputError
+from .write import OutputFolderError, SiteWriteError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -106,7 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.errors)
         print(f"{n} problem{'s' if n != 1 else ''} found", file=sys.stderr)
         return 1
-    except (RenderError, SearchIndexError) as exc:  # a template or indexer failure, not content
+    except OutputFolderError as exc:
+        print(f"build.py {args.command}: {exc}", file=sys.stderr)
+        return 2
+    # A template or indexer failure, or the machine's (a full disk): not content.
+    except (RenderError, SearchIndexError, OutputError, SiteWriteError, BrokenProcessPool) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     parser().print_usage(sys.stderr)

@@ -4,7 +4,8 @@ events, people's roles and figures.
 Each CSV's columns are defined once below, with a line of documentation that
 the /data/ page shows. References are written as slugs (the page of slug s of
 kind k is at k/s/), dates as in the content (dates.FORMS), lists joined
-with "; ". Rows follow a fixed order, so two builds
+with "; "; a text cell a spreadsheet would take for a formula starts with
+a ' (inert_cell). Rows follow a fixed order, so two builds
 write the same bytes.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -125,8 +127,22 @@ def csv_text(table: Table, graph: Graph) -> str:
     writer = csv.writer(out, lineterminator="\r\n")   # RFC 4180 line ends
     writer.writerow([c.name for c in table.columns])
     for row in table.rows(graph):
-        writer.writerow([c.value(row) for c in table.columns])
+        writer.writerow([inert_cell(c.value(row)) for c in table.columns])
     return out.getvalue()
+
+
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)",
+# "-2+3" or one behind a tab or carriage return): OWASP's advice on CSV
+# injection is to start it with a single quote, which the spreadsheet shows as
+# text. A plain number ("-12", "-0.5") is no formula and stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def inert_cell(value: str) -> str:
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 # --- the whole graph as JSON ---------------------------------------------------

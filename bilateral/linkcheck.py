@@ -67,7 +67,10 @@ def check_links(root: Path, base: str = "/") -> LinkReport:
         page_url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         for ref in page_of(html_file).refs:
             report.links += 1
-            problem = _check(root, base, page_url, ref, page_of, report)
+            try:
+                problem = _check(root, base, page_url, ref, page_of, report)
+            except ValueError as exc:  # urlsplit refuses it (an unclosed '[' in a host)
+                problem = f"malformed URL: {exc}"
             if problem:
                 report.broken.append(f"{rel}: {ref} ({problem})")
     return report
@@ -89,10 +92,13 @@ def _check(root, base, page_url, ref, page_of, report) -> str | None:
     local = root / path[len(base):]
     if path.endswith("/"):
         local = local / "index.html"
-    if local.is_dir():
-        return "a folder without index.html"
-    if not local.is_file():
-        return "no such file"
+    try:
+        if local.is_dir():
+            return "a folder without index.html"
+        if not local.is_file():
+            return "no such file"
+    except OSError as exc:  # a name the file system refuses (over 255 bytes, say)
+        return f"no such file: {exc.strerror.lower() if exc.strerror else exc}"
     if target.fragment:
         if local.suffix != ".html":
             return "fragment on a non-HTML file"

@@ -7,7 +7,8 @@ once written, only its fingerprint: tens of megabytes of HTML need not be
 pickled back to the parent). The result is assembled in the pages' own
 order, so it is the same, byte for byte, as rendering them one by one. A template failure in a worker comes
 back as the same RenderError a serial render raises; a worker that dies
-raises BrokenProcessPool instead of leaving the build waiting.
+raises BrokenProcessPool instead of leaving the build waiting; a parent
+that is killed takes its workers with it (lifetime.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from .lifetime import exit_with_parent
 from .render import RenderError, render_page
 from .write import write_files
 
@@ -57,7 +59,8 @@ def render_pages(env, pages: list, jobs: int | None = None,
     _job = (env, pages, write_to)
     gc.freeze()  # keep the shared graph out of the workers' collections: fewer copied pages
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_render_share, first, shares) for first in range(shares)]
             if meanwhile is not None:
                 meanwhile()

@@ -18,7 +18,8 @@ from .search import index_site
 from .sitemap import notices, sitemap
 from .urls import Urls
 from .validate import validate
-from .write import refuse_clashes, staged, write_files
+from .verify import verify_outputs
+from .write import refuse_clashes, refuse_unsafe_output, staged, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +61,8 @@ FINALIZERS: list = [index_site]
 
 
 def extra_outputs(plan: Plan, urls: Urls) -> dict[str, str]:
-    """Every extra output, refused where one would replace a page or another."""
+    """Every extra output, refused where one would replace a page or another,
+    or where it would not parse (verify.py)."""
     taken = set(plan.paths)
     files: dict[str, str] = {}
     for make in EXTRA_OUTPUTS:
@@ -70,6 +72,7 @@ def extra_outputs(plan: Plan, urls: Urls) -> dict[str, str]:
             raise ValueError(f"{make.__name__} would overwrite {', '.join(clash)}")
         taken |= extra.keys()
         files.update(extra)
+    verify_outputs(files)
     return files
 
 
@@ -77,7 +80,9 @@ def build(project: Project, out: Path, base_url: str = "/",
           jobs: int | None = None, notify=None) -> dict[str, str]:
     """Build the site into `out`; `notify(line)` is told what was left out and why."""
     with few_collections():
-        graph = load_graph(project.content)
+        content = load_checked(project.content)
+        refuse_unsafe_output(out, *protected_folders(project, content))
+        graph = build_graph(content)
         if project.site_url:
             graph.site["site_url"] = project.site_url
         files = publish(graph, project, out, base_url, jobs)
@@ -85,6 +90,14 @@ def build(project: Project, out: Path, base_url: str = "/",
         for line in notices(Urls(base_url, graph.site.get("site_url", ""))):
             notify(line)
     return files
+
+
+def protected_folders(project: Project, content: Content) -> tuple[dict, dict]:
+    """What an output folder must keep clear of (write.refuse_unsafe_output):
+    the folders a build reads, and the folders that hold them."""
+    inputs = {"content folder": project.content, "templates folder": project.templates,
+              "static folder": project.static}   # the source texts live in the content folder
+    return inputs, {"repository": ROOT, "working folder": Path.cwd()}
 
 
 @contextmanager

@@ -11,12 +11,14 @@ URL to the UI, so one index works at / and under a sub-path.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from .lifetime import die_with_parent
 from .model import KINDS
 
 BUNDLE = "pagefind"   # folder inside the site, as the templates link it
@@ -55,12 +57,17 @@ def index_site(staging: Path, base_url: str = "/") -> None:
     shutil.rmtree(fresh, ignore_errors=True)
     command = [*pagefind_command(), "--site", str(site), "--output-path", str(fresh),
                "--glob", ENTITY_PAGES, "--root-selector", "main", "--quiet"]
+    parent = os.getpid()
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                                    preexec_fn=lambda: die_with_parent(parent))
+        except (OSError, subprocess.SubprocessError) as exc:  # no binary, a timeout
+            raise SearchIndexError(f"pagefind could not run: {exc}") from None
         if result.returncode != 0:
-            raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stderr}{result.stdout}")
-        if not (fresh / "pagefind-entry.json").is_file():
-            raise SearchIndexError(f"pagefind wrote no index:\n{result.stdout}")
+            raise SearchIndexError(f"pagefind failed ({result.returncode}): "
+                                   f"{_one_line(result.stderr + result.stdout)}")
+        check_index(fresh, result.stdout)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -69,3 +76,27 @@ def index_site(staging: Path, base_url: str = "/") -> None:
         (site / BUNDLE).rename(old)
     fresh.rename(site / BUNDLE)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def check_index(bundle: Path, output: str = "") -> None:
+    """Raise unless `bundle` holds a whole index: Pagefind has been seen to
+    report success on a full disk, having written files of zero bytes."""
+    entry = bundle / "pagefind-entry.json"
+    if not entry.is_file():
+        raise SearchIndexError(f"pagefind wrote no index: {_one_line(output)}")
+    try:
+        json.loads(entry.read_bytes())
+    except ValueError as exc:
+        raise SearchIndexError(f"pagefind wrote a broken {entry.name} ({exc}); is the disk full?") from None
+    empty = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*")
+                   if p.is_file() and p.stat().st_size == 0)
+    if empty:
+        raise SearchIndexError(f"pagefind wrote {len(empty)} empty file(s) "
+                               f"({', '.join(empty[:3])}{', ...' if len(empty) > 3 else ''}); "
+                               "is the disk full?")
+
+
+def _one_line(output: str) -> str:
+    """Pagefind's output as one line of an error, as every build error is."""
+    text = " | ".join(line.strip() for line in output.splitlines() if line.strip())
+    return text if len(text) <= 500 else text[:500] + "..."

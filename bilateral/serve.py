@@ -12,9 +12,15 @@ The feed, downloads and search index, which take time in proportion to the
 whole site, follow each rebuild in a thread of their own (`finish_site_wide`),
 so neither the edited page nor the next edit waits for them; the search keeps
 its last index until the new one is complete (search.index_site).
+
+Only the local browser may read the preview: a request naming another host
+(a page elsewhere whose domain was made to resolve to 127.0.0.1, "DNS
+rebinding") is refused, redirects stay on the preview's own origin, and
+error pages name files relative to the project, not by their local paths.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sys
@@ -24,14 +30,14 @@ import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import escape
 from watchfiles import watch
 
 from .errors import ContentErrors
 from .incremental import Incremental
-from .pipeline import Project
+from .pipeline import ROOT, Project
 
 HOST = "127.0.0.1"
 BUILD_ID_PATH = "/__build_id"
@@ -40,6 +46,10 @@ SCRIPT = Path(__file__).with_name("livereload.js")
 # The page carries the id of the build it came from, so a rebuild that lands
 # while it loads is not missed.
 SCRIPT_TAG = '<script src="' + SCRIPT_PATH + '" data-build="{}" defer></script>'
+# Longer paths than any page's are answered 414, before they reach the file
+# system (a file name is at most 255 bytes there).
+MAX_PATH_BYTES = 2048
+MAX_SEGMENT_BYTES = 255
 
 
 @dataclass
@@ -167,6 +177,48 @@ def error_page(errors: list[str], build_id: int) -> bytes:
             f"<ul>{items}</ul>{SCRIPT_TAG.format(build_id)}</body></html>").encode("utf-8")
 
 
+def without_local_paths(message: str, folders: dict[Path, str]) -> str:
+    """`message` with each of `folders` ({local folder: shown name}) named by
+    its shown name: the browser sees content/events/x.md, not where the
+    project lies on this machine."""
+    spelled = {}
+    for folder, name in folders.items():
+        for form in (str(Path(folder)), str(Path(folder).absolute()), str(Path(folder).resolve())):
+            if Path(form).is_absolute() and form != os.sep:
+                spelled.setdefault(form, name)
+    for form in sorted(spelled, key=len, reverse=True):  # the deepest first
+        message = message.replace(form, spelled[form])
+    return message
+
+
+def shown_folders(state: State) -> dict[Path, str]:
+    """The local folders an error may name, and how the browser sees each."""
+    project = state.builder.project
+    folders = {Path(project.content): Path(project.content).name, Path(project.templates): "templates",
+               Path(project.static): "static", state.out: "site", ROOT: ".", Path.cwd(): "."}
+    return folders   # the source texts live in the content folder
+
+
+def site_path(decoded: str) -> str:
+    """A request's decoded path as a path on this site: one leading slash,
+    '.' and '..' resolved, so it can lead nowhere else (a redirect to
+    '//evil.example/' would send the browser to another host)."""
+    parts: list[str] = []
+    for segment in decoded.split("/"):
+        if segment == "..":
+            if parts:
+                parts.pop()
+        elif segment not in ("", "."):
+            parts.append(segment)
+    return "/" + "/".join(parts)
+
+
+def allowed_hosts(port: int) -> set[str]:
+    """What a browser sends as Host for this preview, and nothing else."""
+    names = {"127.0.0.1", "localhost"}
+    return {f"{name}:{port}" for name in names} | (names if port == 80 else set())
+
+
 def _handler(state: State):
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -179,21 +231,34 @@ def _handler(state: State):
             self._respond(body=False)
 
         def _respond(self, body: bool) -> None:
-            path = unquote(urlsplit(self.path).path)
+            host = self.headers.get("Host")
+            if host is not None and host.lower() not in allowed_hosts(self.server.server_address[1]):
+                return self._send(400, "text/plain", b"unknown host: open the address "
+                                  b"build.py serve printed\n", body)
+            raw = urlsplit(self.path).path
+            path = unquote(raw)
+            if len(raw.encode()) > MAX_PATH_BYTES or any(
+                    len(segment.encode()) > MAX_SEGMENT_BYTES for segment in path.split("/")):
+                return self._send(414, "text/plain", b"path too long\n", body)
             if path == BUILD_ID_PATH:
                 return self._send(200, "text/plain", str(state.build_id).encode(), body)
             if path == SCRIPT_PATH:
                 return self._send(200, "text/javascript", SCRIPT.read_bytes(), body)
             with state.lock:
                 if state.errors:
-                    return self._send(500, "text/html", error_page(state.errors, state.build_id), body)
-                local = Path(self.translate_path(path))
-                if local.is_dir() and not path.endswith("/"):
-                    return self._redirect(path + "/")
-                if local.is_dir():
-                    local = local / "index.html"
-                status = 200
-                if not local.is_file():
+                    folders = shown_folders(state)
+                    shown = [without_local_paths(e, folders) for e in state.errors]
+                    return self._send(500, "text/html", error_page(shown, state.build_id), body)
+                local = Path(self.translate_path(raw))  # it decodes the path itself
+                try:
+                    if local.is_dir() and not path.endswith("/"):
+                        return self._redirect(quote(site_path(path).rstrip("/") + "/"))
+                    if local.is_dir():
+                        local = local / "index.html"
+                    status = 200
+                    if not local.is_file():
+                        status, local = 404, state.out / "404.html"
+                except OSError:  # a name the file system refuses: no such page
                     status, local = 404, state.out / "404.html"
                 data, build_id = local.read_bytes(), state.build_id
             kind = self.guess_type(str(local))

@@ -9,10 +9,12 @@ from collections import defaultdict
 
 from .errors import ContentError, did_you_mean
 from .load import SLUG, Content, Document
+from .markup import nesting_problem
 from .quotes import check_quotes
 from .model import FILL_ME, FIGURE_TABLE, KINDS, SINGULAR, SITE, Struct, field_name
 from .reference import iso_country
 from .syntax import CITE_MARK, WIKI_LINK, first_forbidden, forbidden_character, line_at, wiki_link
+from .worldmap import check_map_setting
 from .yamlines import line_of
 
 LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
@@ -46,7 +48,6 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    from .worldmap import check_map_setting  # the map module reads the shapes it checks
     return checker.errors + check_quotes(content) + check_map_setting(content)
 
 
@@ -88,10 +89,13 @@ class _Checker:
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:
         """Links and citation marks, found as markup.py renders them: in the
-        whole body, so a link broken across lines is checked too."""
+        whole body, so a link broken across lines is checked too; and markup
+        nested too deep to sanitize in reasonable time."""
         def error(offset: int, message: str) -> None:
             self.errors.append(ContentError(doc.path, doc.body_line + line_at(doc.body, offset), message))
 
+        if (too_deep := nesting_problem(doc.body)) is not None:
+            self.errors.append(ContentError(doc.path, doc.body_line + too_deep[0], too_deep[1]))
         cites = doc.meta.get("citations")
         count = len(cites) if isinstance(cites, list) else 0
         for match in CITE_MARK.finditer(doc.body):

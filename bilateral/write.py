@@ -5,31 +5,122 @@ old site only once complete, so a failed build leaves the last good site.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import posixpath
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .load import display_path
 from .urls import output_file
+
+
+class OutputFolderError(ValueError):
+    """The output folder named is one a build must not replace: a usage error."""
+
+
+class SiteWriteError(RuntimeError):
+    """The machine would not let the site be written (a full or read-only
+    disk, a file where a folder should be); the old site is untouched."""
+
+    def __init__(self, out: Path, exc: OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        super().__init__(f"cannot write the site to {out}: {exc.strerror or exc}{where}")
+
+
+def refuse_unsafe_output(out: Path, inputs: dict[str, Path], homes: dict[str, Path]) -> None:
+    """Refuse an output whose replacement would delete what the build was
+    given. A build replaces its output folder whole, so it may be none of
+    `inputs` (content, templates, ...), hold one or lie inside one; nor be or
+    hold one of `homes` (the repository, the working folder), where a site
+    folder may well lie; nor be a file, or a folder of something else than
+    a site (one without an index.html, say .git or a home folder)."""
+    target = Path(out).resolve()
+    replaces = "a build replaces its output folder whole: choose another, such as site/"
+    for name, folder in {**inputs, **homes}.items():
+        folder = Path(folder).resolve()
+        if target == folder:
+            raise OutputFolderError(f"--out {out} is the {name}; {replaces}")
+        if folder.is_relative_to(target):
+            raise OutputFolderError(f"--out {out} holds the {name} ({display_path(folder)}); {replaces}")
+        if name in inputs and target.is_relative_to(folder):
+            raise OutputFolderError(f"--out {out} lies inside the {name} ({display_path(folder)}): "
+                                    "choose a folder outside it, such as site/")
+    if target.exists() and not target.is_dir():
+        raise OutputFolderError(f"--out {out} is an existing file, not a folder: choose a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise OutputFolderError(f"--out {out} is a folder that holds something else than a site "
+                                "(no index.html); a build replaces its output folder whole: "
+                                "choose a new or empty folder")
 
 
 @contextmanager
 def staged(out: Path, static: Path | None):
     """A fresh folder, holding a copy of static/, to fill with the new site;
-    it replaces `out` when the block ends, and is removed if the block fails."""
-    out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    it replaces `out` when the block ends, and is removed if the block fails.
+    The machine refusing a write (a full disk) raises SiteWriteError."""
+    shown, out = out, Path(out).resolve()
+    try:
+        _make_folder(out.parent)
+        remove_stale_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(out, "new"), dir=out.parent))
+    except OSError as exc:
+        raise SiteWriteError(shown, exc) from None
     try:
         if static is not None and static.is_dir():
             shutil.copytree(static, staging / "static")
         yield staging
         _swap(staging, out)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise SiteWriteError(shown, exc) from None
         raise
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "a file stands where its folder should be",
+                                 str(folder)) from None
+
+
+# Staging folders are named after the output and the build's process, so a
+# build can tell the leftovers of a killed one from another build's work.
+_STAGING_NAME = r"\.{name}-(?:new|old)-(?:(\d+)-)?[a-z0-9_]{{8}}"
+
+
+def _staging_prefix(out: Path, role: str) -> str:
+    return f".{out.name}-{role}-{os.getpid()}-"
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Remove the staging folders a killed build left beside `out` (a half
+    written new site, or an old one not yet deleted)."""
+    pattern = re.compile(_STAGING_NAME.format(name=re.escape(out.name)))
+    for entry in out.parent.iterdir():
+        match = pattern.fullmatch(entry.name)
+        if match and entry.is_dir() and not entry.is_symlink() and not _alive(match.group(1)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: str | None) -> bool:
+    if pid is None:  # named before builds named their process: an old leftover
+        return False
+    if os.name != "posix":  # no harmless way to ask there: leave it
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def refuse_clashes(files) -> None:
@@ -84,10 +175,15 @@ def inside_path(path: str) -> str:
 def _swap(new: Path, out: Path) -> None:
     old = None
     if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        old = Path(tempfile.mkdtemp(prefix=_staging_prefix(out, "old"), dir=out.parent))
         old.rmdir()
         out.rename(old)
-    new.rename(out)
+    try:
+        new.rename(out)
+    except BaseException:
+        if old is not None:  # put the old site back
+            old.rename(out)
+        raise
     out.chmod(0o755)  # mkdtemp made it private; a web server must read it
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -3,19 +3,85 @@
 PyYAML's C composer gives a node tree with marks; we build plain Python values
 from it and, beside them, a map from each value's path (a tuple of keys and
 indexes) to its 1-based line, so errors can point at the offending line.
+
+Unquoted values are read by YAML 1.2's core schema, which every current YAML
+reader shares, not PyYAML's YAML 1.1: `yes`, `no`, `on` and `off` are text
+(Norway's code NO stays "NO"), `<<` and `=` are text. A number is read only
+when written as plain decimal (`52`, `-1.5`, `2.5e+3`); forms that YAML 1.1
+and 1.2 readers read differently, or that silently change the value as
+written (`0x34`, `017`, `0o17`, `1:30`, `1_000`, `+12`, `1e5`), are refused with
+their line, asking for plain digits or quotes. Unquoted dates
+(`2025-09-03`) are still read as dates, as they always were here.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import BaseResolver, Resolver
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    _Parser = yaml.CParser
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
 
 Path = tuple
 STR = "tag:yaml.org,2002:str"
+# An unquoted value that some YAML reader would read as a number, but not as
+# the plain decimal number it shows: refused by the builder.
+UNCLEAR_NUMBER = "tag:bilateral,2025:unclear-number"
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core schema, numbers narrowed to the forms every reader agrees on."""
+
+
+def _implicit(tag: str, pattern: str, first: str) -> None:
+    _CoreResolver.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+
+
+_DIGITS = "0123456789"
+_implicit("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
+_implicit("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_implicit("tag:yaml.org,2002:int", r"^-?(?:0|[1-9][0-9]*)$", "-" + _DIGITS)
+_implicit("tag:yaml.org,2002:float", r"""^(?:-?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?
+                                         |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+          "-+." + _DIGITS)
+
+
+def _pyyaml_patterns(*tags: str) -> list[str]:
+    """PyYAML's YAML 1.1 patterns for these tags."""
+    found = {rx.pattern: None for rs in Resolver.yaml_implicit_resolvers.values()
+             for tag, rx in rs if tag in tags}
+    return list(found)
+
+
+_implicit("tag:yaml.org,2002:timestamp", *_pyyaml_patterns("tag:yaml.org,2002:timestamp"), _DIGITS)
+# What YAML 1.1 reads as a number or YAML 1.2 core does (its spec's
+# patterns), and the two above did not take.
+_NUMBER_1_2 = [r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$",
+               r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"]
+_implicit(UNCLEAR_NUMBER, "|".join(f"(?:{p})" for p in _pyyaml_patterns(
+    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float") + _NUMBER_1_2), "-+." + _DIGITS)
+
+
+class _Loader(_Parser, SafeConstructor, _CoreResolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
+
 
 # Far above any real content file (the largest has a few hundred values).
 MAX_VALUES = 50_000
@@ -124,6 +190,11 @@ class _Builder:
             raise YamlError(self.line(node), "YAML key must be a plain word")
         if node.tag == STR:  # most values: no constructor needed
             return node.value
+        if node.tag == UNCLEAR_NUMBER:
+            raise YamlError(self.line(node), f"'{node.value}' is not written as a plain number, "
+                                             "and YAML readers change or disagree on its value: "
+                                             "write plain decimal digits (e.g. 1000, -2.5, no '+'), "
+                                             "or put the value in quotes if it is text")
         construct = self.scalars.yaml_constructors.get(node.tag, SafeConstructor.construct_undefined)
         try:
             return construct(self.scalars, node)

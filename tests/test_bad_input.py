@@ -2,15 +2,19 @@
 named as path:line:, no traceback, and the last good site left byte for byte."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bilateral.write import refuse_clashes, staged, write_files
 
-from conftest import EVENT, FIXTURE, run_cli
+from conftest import EVENT, FIXTURE, ROOT, run_cli
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
 
 
@@ -125,6 +129,19 @@ CASES = {
         title="x", extra=f"redirect_from: [{'a' * 300}]\n"))], "topics/x.md"),
     "figure id over 100 characters": ([edit("figures/trade.yml", "id: peru-relations-years",
                                             "id: " + "a" * 101)], "figures/trade.yml"),
+    # YAML 1.1 number forms that silently changed a value (0x34 was 52, 1:30 was 90)
+    "yaml hexadecimal number": ([edit("figures/trade.yml", "value: 52", "value: 0x34")], "figures/trade.yml"),
+    "yaml sexagesimal number": ([edit("figures/trade.yml", "value: 52", "value: 1:30")], "figures/trade.yml"),
+    "yaml octal number": ([edit("figures/trade.yml", "value: 52", "value: 017")], "figures/trade.yml"),
+    "yaml number with underscores": ([edit("figures/trade.yml", "value: 52", "value: 1_000")],
+                                     "figures/trade.yml"),
+    "yaml number with a plus": ([edit("figures/trade.yml", "change_pct: 12", "change_pct: +12")],
+                                "figures/trade.yml"),
+    # 100,000 nested <div> took 38 s to sanitize, and then built
+    "html nested too deep": ([add("topics/x.md", TOPIC.format(title="x", extra="") + "\n"
+                                  + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "\n")], "topics/x.md"),
+    "quotes nested too deep": ([add("topics/x.md", TOPIC.format(title="x", extra="") + "\n"
+                                    + "> " * 100_000 + "x\n")], "topics/x.md"),
 }
 
 
@@ -218,3 +235,301 @@ def test_an_extra_output_may_not_replace_a_page(monkeypatch, tmp_path):
     with pytest.raises(ValueError, match="sitemap would overwrite timeline/"):
         pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_yaml_reads_unquoted_values_as_yaml_1_2_core_does():
+    from bilateral.yamlines import load_with_lines
+
+    value, _ = load_with_lines("code: NO\nflag: yes\nother: off\ntrue_: true\nn: -12\nx: 2.5\n"
+                               "big: 1.5e+3\nday: 2025-09-03\nnothing: ~\nkey: <<\n")
+    assert value == {"code": "NO", "flag": "yes", "other": "off", "true_": True, "n": -12, "x": 2.5,
+                     "big": 1500.0, "day": __import__("datetime").date(2025, 9, 3), "nothing": None,
+                     "key": "<<"}
+
+
+def test_nesting_is_measured_in_one_pass(tmp_path):
+    from bilateral.markup import MAX_NESTING, nesting_problem
+
+    assert nesting_problem("<div>" * MAX_NESTING + "</div>" * MAX_NESTING + "<br>" * 1000) is None
+    assert nesting_problem("> " * MAX_NESTING + "x") is None
+    assert nesting_problem("a\n\nb <div>\n" + "<p>" * MAX_NESTING)[0] == 3   # where it goes past
+    started = time.perf_counter()
+    assert nesting_problem("<a" * 200_000 + "<div>" * 200_000) is not None
+    assert time.perf_counter() - started < 2
+
+
+# --- the output folder --------------------------------------------------------------
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under root."""
+    return {p.relative_to(root).as_posix(): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(root.rglob("*"))}
+
+
+@pytest.fixture
+def workdir(site_dir) -> Path:
+    """A folder laid out as a project: fixtures/site (the content), sources/
+    (its source texts), an unrelated file and folder, and a built site."""
+    root = site_dir.parent.parent
+    (root / "notes.txt").write_text("an editor's notes\n")
+    (root / "drafts").mkdir()
+    (root / "drafts" / "draft.md").write_text("an uncommitted draft\n")
+    assert run_cli("build", "--content", site_dir, "--out", root / "site", cwd=root).returncode == 0
+    return root
+
+
+@pytest.mark.parametrize("out", ["fixtures/site", "fixtures/site/events", "fixtures/site/new", "fixtures",
+                                 ".", "..", "sources", "sources/new", "notes.txt", "drafts"])
+def test_build_never_replaces_what_it_was_given(workdir, out):
+    """A build replaces its output whole: an output that is, holds or lies in
+    the content (say) would delete it. `--out content` used to."""
+    before = tree(workdir.parent)
+    result = run_cli("build", "--content", "fixtures/site", "--out", out, cwd=workdir)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert re.fullmatch(rf"build\.py build: --out {re.escape(out)} .+\n", result.stderr), result.stderr
+    assert tree(workdir.parent) == before
+
+
+@pytest.mark.parametrize("folder", ["templates folder", "static folder", "repository"])
+def test_build_never_replaces_the_engines_folders(monkeypatch, tmp_path, folder):
+    from bilateral import pipeline
+    from bilateral.write import OutputFolderError
+
+    work = tmp_path / "work"
+    shutil.copytree(FIXTURE, work / "content")
+    shutil.copytree(FIXTURE.parent.parent / "sources", tmp_path / "sources")
+    for name in ("templates", "static"):
+        shutil.copytree(ROOT / name, work / name)
+    repo = tmp_path / "repo"   # the engine's repository, here with a page at its root
+    repo.mkdir()
+    (repo / "index.html").write_text("<!doctype html><title>x</title>")
+    monkeypatch.setattr(pipeline, "ROOT", repo)
+    monkeypatch.chdir(work)
+    project = pipeline.Project(content=work / "content", templates=work / "templates", static=work / "static")
+    out = repo if folder == "repository" else work / folder.split()[0]
+    before = tree(tmp_path)
+    with pytest.raises(OutputFolderError, match=f"is the {folder}"):
+        pipeline.build(project, out)
+    assert tree(tmp_path) == before
+
+
+def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
+    """Killed while Pagefind runs: Pagefind dies with it, and the half-built
+    copy it left is removed by the next build (another live build's is not)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("checks processes through /proc")
+    pidfile = tmp_path / "pagefind.pid"
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 60\n")
+    slow.chmod(0o755)
+    live = workdir / f".site-new-{os.getpid()}-abcd1234"   # this process is alive: not a leftover
+    live.mkdir()
+    build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", "fixtures/site",
+                              "--out", "site"], cwd=workdir, env={**os.environ, "PAGEFIND_BINARY_PATH": str(slow)})
+    try:
+        deadline = time.monotonic() + 60
+        while not (pidfile.is_file() and pidfile.read_text().strip()):
+            assert time.monotonic() < deadline and build.poll() is None, "Pagefind never started"
+            time.sleep(0.05)
+        pagefind = int(pidfile.read_text())
+        build.kill()
+        build.wait()
+        assert wait_until(lambda: not running(pagefind)), "Pagefind outlived the build"
+    finally:
+        if build.poll() is None:
+            build.kill()
+        if pidfile.is_file() and pidfile.read_text().strip() and running(int(pidfile.read_text())):
+            os.kill(int(pidfile.read_text()), 9)
+    leftovers = sorted(p.name for p in workdir.glob(".site-*") if p != live)
+    assert len(leftovers) == 1 and leftovers[0].startswith(".site-new-")
+    old_format = workdir / ".site-new-a1b2c3d4"   # named as builds before this one named them
+    old_format.mkdir()
+    site = tree(workdir / "site")
+
+    assert run_cli("build", "--content", "fixtures/site", "--out", "site", cwd=workdir).returncode == 0
+    assert sorted(p.name for p in workdir.glob(".site-*")) == [live.name]
+    assert tree(workdir / "site") == site
+
+
+def test_render_workers_end_with_a_killed_build(tmp_path):
+    """Workers used to wait forever for work from a parent that was gone."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("checks processes through /proc")
+    script = tmp_path / "render.py"
+    script.write_text(f"""
+import os, sys, time
+from types import SimpleNamespace
+sys.path.insert(0, {str(ROOT)!r})
+from bilateral import parallel
+
+def slow_render(env, page):
+    open(os.path.join({str(tmp_path)!r}, f"worker-{{os.getpid()}}"), "w").close()
+    time.sleep(0.2)
+    return ""
+
+class Env:
+    def get_template(self, name):
+        pass
+
+parallel.render_page = slow_render
+parallel.render_pages(Env(), [SimpleNamespace(path=str(i), template="t") for i in range(400)], jobs=2)
+""")
+    build = subprocess.Popen([sys.executable, str(script)])
+    workers: list[int] = []
+    try:
+        assert wait_until(lambda: len(list(tmp_path.glob("worker-*"))) == 2, timeout=60)
+        workers = [int(p.name.split("-")[1]) for p in tmp_path.glob("worker-*")]
+        build.kill()
+        build.wait()
+        assert wait_until(lambda: not any(map(running, workers))), "a worker outlived the build"
+    finally:
+        for pid in [build.pid] + workers:   # whatever the outcome, leave nothing running
+            if running(pid):
+                os.kill(pid, 9)
+
+
+def running(pid: int) -> bool:
+    """Whether pid is a live process (a zombie has ended: only its exit status is left)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def wait_until(predicate, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+# --- the machine fails: one line, exit 1, the old site as it was --------------------
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 6 MB tmpfs: room for a site and a half. Only root may mount one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root on Linux")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def fill(disk: Path, leave: int) -> None:
+    """Take all the disk's free space but `leave` bytes."""
+    stat = os.statvfs(disk)
+    with open(disk / "ballast", "wb") as ballast:
+        os.posix_fallocate(ballast.fileno(), 0, stat.f_bavail * stat.f_frsize - leave)
+
+
+# Left free, the build fails copying static/, writing pages, or (with
+# Pagefind still reporting success) writing the search index.
+@pytest.mark.parametrize("fault", ["64 KB free", "600 KB free", "1000 KB free", "read-only"])
+def test_a_full_or_read_only_disk_is_one_line_and_the_old_site_stays(tiny_disk, site_dir, fault):
+    out = tiny_disk / "site"
+    assert run_cli("build", "--content", site_dir, "--out", out).returncode == 0
+    before = tree(out)
+    if fault == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    else:
+        fill(tiny_disk, int(fault.split()[0]) * 1024)
+
+    result = run_cli("build", "--content", site_dir, "--out", out)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"build failed: .+\n", result.stderr), result.stderr
+    assert tree(out) == before
+    assert {p.name for p in tiny_disk.iterdir()} <= {"site", "ballast"}   # no staging folder left
+
+
+def test_an_output_whose_parent_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = run_cli("build", "--content", FIXTURE, "--out", tmp_path / "file" / "site")
+    assert result.returncode == 1
+    assert re.fullmatch(r"build failed: cannot write the site to .+: .+\n", result.stderr), result.stderr
+    assert (tmp_path / "file").read_text() == "not a folder"
+
+
+# A Pagefind on a full disk: it reports success, having written empty files.
+BROKEN_PAGEFIND = {
+    "empty entry": ": > \"$out/pagefind-entry.json\"",
+    "an empty index file": "echo '{\"version\":\"1\",\"languages\":{}}' > \"$out/pagefind-entry.json\"\n"
+                           ": > \"$out/pagefind.js\"",
+    "no entry": "echo 'Running Pagefind' ",
+}
+
+
+@pytest.mark.parametrize("writes", BROKEN_PAGEFIND.values(), ids=BROKEN_PAGEFIND.keys())
+def test_a_broken_search_index_is_never_published(good_site, tmp_path, writes):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\nwhile [ $# -gt 0 ]; do [ \"$1\" = --output-path ] && out=$2; shift; done\n"
+                    f"mkdir -p \"$out\"\n{writes}\nexit 0\n")
+    fake.chmod(0o755)
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    before = tree(out)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(FIXTURE), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"build failed: pagefind wrote .+\n", result.stderr), result.stderr
+    assert tree(out) == before
+
+
+@pytest.mark.parametrize("path, text", [("extra/feed.xml", "<feed><title>a\x0bb</title></feed>"),
+                                        ("extra/sitemap.xml", "<urlset><url></urlset>"),
+                                        ("extra/graph.json", '{"value": NaN}'),
+                                        ("extra/more.json", '{"value": -Infinity}')])
+def test_an_output_its_readers_could_not_parse_fails_the_build(good_site, monkeypatch, tmp_path, capsys,
+                                                               path, text):
+    """A title with a control character made feed.xml not well-formed, and
+    `.nan` put NaN, which JSON.parse rejects, in graph.json: both published."""
+    from bilateral import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "EXTRA_OUTPUTS", pipeline.EXTRA_OUTPUTS + [lambda graph, urls: {path: text}])
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    before = tree(out)
+    assert cli.main(["build", "--content", str(FIXTURE), "--out", str(out)]) == 1
+    assert re.fullmatch(rf"build failed: {re.escape(path)} would .+\n", capsys.readouterr().err)
+    assert tree(out) == before
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_inert(site_dir, tmp_path):
+    import csv
+
+    from bilateral.pipeline import Project, build
+
+    add("events/x.md", EVENT.replace("title: A meeting", "title: '=HYPERLINK(\"http://evil.example\",\"x\")'")
+        .replace("kind: meeting", "kind: meeting\nplace: '@SUM(1+1)'\nsummary: '-2+3 and more'"))(site_dir)
+    edit("figures/trade.yml", "change_pct: 12", "change_pct: -3")(site_dir)
+    build(Project(content=site_dir), tmp_path / "site")
+
+    def rows(name):
+        with open(tmp_path / "site" / "data" / name, newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    event = next(row for row in rows("events.csv") if row["slug"] == "x")
+    assert event["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert (event["place"], event["summary"]) == ("'@SUM(1+1)", "'-2+3 and more")
+    assert "-3" in [row["change_pct"] for row in rows("figures.csv")]   # a number stays a number
+
+
+def test_linkcheck_reports_a_name_too_long_as_a_broken_link(good_site, tmp_path):
+    out = tmp_path / "site"
+    shutil.copytree(good_site, out)
+    page = out / "topics" / "tourism" / "index.html"
+    page.write_text(page.read_text().replace("</main>", f'<a href="/{"x" * 300}/">x</a></main>'))
+    result = run_cli("linkcheck", "--out", out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(rf"^broken: topics/tourism/index.html: /x{{300}}/ \(no such file: .+\)$",
+                     result.stderr, re.M), result.stderr

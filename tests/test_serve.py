@@ -198,3 +198,98 @@ def test_edits_are_rebuilt_and_served_while_the_search_index_is_rewritten(site_d
         release.set()
         stop.set()
         finisher.join(10)
+
+
+# --- what only the local browser may see ------------------------------------------
+
+@pytest.fixture
+def preview(site_dir, tmp_path):
+    """The preview's request handler on a free port, in this process: (port, state)."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from bilateral import serve
+    from bilateral.incremental import Incremental
+
+    state = serve.State(builder=Incremental(Project(content=site_dir), tmp_path / "site", "/",
+                                            site_wide_later=True))
+    serve.rebuild(state)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), serve._handler(state))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port, state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def raw_get(port: int, path: str, host: str | None = None) -> tuple[int, dict, str]:
+    """GET exactly `path` (no client tidies it up) with this Host: (status, headers, body)."""
+    host = f"127.0.0.1:{port}" if host is None else host
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+        conn.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode("latin-1"))
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in header_lines)}
+    return int(status_line.split()[1]), headers, body.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("path", ["/%2Fevil.example/..", "/%2F%2Fevil.example/..", "/%5Cevil.example/..",
+                                  "/%5C%5Cevil.example/..", "//evil.example/..", "/\\evil.example/..",
+                                  "/countries/%2F%2Fevil.example/../.."])
+def test_preview_redirects_only_within_itself(preview, path):
+    from urllib.parse import urljoin, urlsplit
+
+    port, _ = preview
+    status, headers, _ = raw_get(port, path)
+    if status in (301, 302, 303, 307, 308):
+        location = headers["location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+        assert urlsplit(urljoin(f"http://127.0.0.1:{port}/a/", location)).netloc == f"127.0.0.1:{port}"
+
+
+def test_preview_redirects_folders_to_their_slash(preview):
+    port, _ = preview
+    status, headers, _ = raw_get(port, "/countries/peru")
+    assert (status, headers["location"]) == (301, "/countries/peru/")
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",
+                                  "localhost:1", ""])
+def test_preview_refuses_requests_for_another_host(preview, host):
+    """A page on another site whose name was made to resolve to 127.0.0.1
+    (DNS rebinding) sends its own name as Host: it may read nothing."""
+    port, _ = preview
+    for path in ("/", "/countries/peru/", "/__build_id"):
+        status, _, body = raw_get(port, path, host.format(port=port))
+        assert status == 400 and "Peru" not in body, (path, status)
+    for good in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        assert raw_get(port, "/countries/peru/", good)[0] == 200
+
+
+def test_preview_error_page_names_files_relative_to_the_project(preview, site_dir, tmp_path):
+    from bilateral import serve
+
+    port, state = preview
+    event = site_dir / EVENT
+    event.write_text(event.read_text().replace("countries: [azerbaijan, peru]", "countries: [atlantis]"))
+    serve.rebuild(state, {(1, str(event))})
+    status, _, body = raw_get(port, "/")
+    assert status == 500
+    assert "site/events/lima-consultations.md:6: unknown country" in body
+    assert str(tmp_path) not in body and str(tmp_path.resolve()) not in body
+
+
+@pytest.mark.parametrize("path", ["/" + "x" * 300 + "/", "/countries/" + "é" * 200, "/a" * 1100])
+def test_preview_answers_oversized_paths_with_414(preview, path):
+    from urllib.parse import quote
+
+    port, _ = preview
+    status, _, _ = raw_get(port, quote(path))
+    assert status == 414
+    assert raw_get(port, "/countries/peru/")[0] == 200  # and goes on serving
