@@ -6,6 +6,7 @@ old site only once complete, so a failed build leaves the last good site.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import shutil
 import tempfile
@@ -26,7 +27,8 @@ def staged(out: Path, static: Path | None):
         if static is not None and static.is_dir():
             shutil.copytree(static, staging / "static")
         yield staging
-        _swap(staging, out)
+        staging.chmod(0o755)  # mkdtemp made it private; a web server must read it
+        replace_atomically(out, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -81,13 +83,31 @@ def inside_path(path: str) -> str:
     return rel
 
 
-def _swap(new: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        old.rmdir()
-        out.rename(old)
-    new.rename(out)
-    out.chmod(0o755)  # mkdtemp made it private; a web server must read it
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def replace_atomically(target: Path, new: Path | bytes) -> None:
+    """Put `new` at `target` whole, so a reader never sees half of it: bytes
+    are written to a temporary file beside the target and renamed over it; a
+    complete file or folder beside the target is moved in. A folder cannot be
+    renamed over a folder, so the old one is first moved aside (the target is
+    missing for that moment, never partial) and removed once the new one is
+    in place."""
+    target = Path(target)
+    if not isinstance(new, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".new-", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(new)
+            os.chmod(temp, 0o644)  # mkstemp made it private; a web server must read it
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return
+    if not target.is_dir():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
