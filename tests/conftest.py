@@ -1,6 +1,10 @@
-"""Shared helpers: a copy of the fixture site that a test may edit, and the CLI."""
+"""Shared helpers: the fixture site (a copy a test may edit, its graph, a
+build of it), the CLI run in this process, and the tiers' markers."""
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
 import os
 import shutil
 import subprocess
@@ -70,8 +74,53 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 
 def run_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` run in this process (bilateral.cli.main, from
+    `cwd`), its exit code and output returned as a finished process's would be."""
+    from bilateral import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main([str(arg) for arg in args])
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(before)
+        gc.unfreeze()  # a build leaves its garbage to the process's exit; this process goes on
+    return subprocess.CompletedProcess(["build.py", *map(str, args)], code, out.getvalue(), err.getvalue())
+
+
+def run_build_py(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` as its own process: for what only a process
+    shows (its exit status, what happens as it exits)."""
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
                           cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its path there: what a build wrote."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def errors_for(content: Path) -> list[str]:
+    """The content errors that loading `content` raises, as printed."""
+    from bilateral.errors import ContentErrors
+    from bilateral.pipeline import load_graph
+
+    with pytest.raises(ContentErrors) as caught:
+        load_graph(content)
+    return [str(e) for e in caught.value.errors]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    """The fixture site's graph, loaded once per test module; read only."""
+    from bilateral.pipeline import load_graph
+    return load_graph(FIXTURE)
 
 
 REAL_CONTENT = ROOT / "content"

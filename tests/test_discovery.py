@@ -18,10 +18,8 @@ from bilateral.export import TABLES
 from bilateral.dates import parse_date
 from bilateral.markup import summary_text
 from bilateral.metadata import Metadata, script_json
-from bilateral.pipeline import Project, build, load_graph
+from bilateral.pipeline import Project, build
 from bilateral.urls import Urls
-
-from conftest import FIXTURE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -32,11 +30,6 @@ ENTITY_KINDS = ("countries", "people", "events", "organizations", "topics", "sou
 @pytest.fixture(scope="module")
 def site(built_at_root) -> Path:
     return built_at_root("fixture")  # built once per session, read only
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return load_graph(FIXTURE)
 
 
 def entity_pages(site: Path) -> list[Path]:

@@ -1,16 +1,9 @@
 """The graph: references resolved, backlinks, timelines, numbered citations."""
 from __future__ import annotations
 
-import pytest
-
 from bilateral.pipeline import load_graph
 
-from conftest import FIXTURE, write
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return load_graph(FIXTURE)
+from conftest import write
 
 
 def test_references_become_entities(graph):

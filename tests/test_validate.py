@@ -3,16 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilateral.errors import ContentErrors
 from bilateral.pipeline import load_graph
 
-from conftest import EVENT, write
-
-
-def errors_for(site_dir) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_graph(site_dir)
-    return [str(e) for e in caught.value.errors]
+from conftest import EVENT, errors_for, write
 
 
 def only_error(site_dir) -> str:
