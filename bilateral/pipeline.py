@@ -56,19 +56,6 @@ EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
 FINALIZERS: list = [index_site]
 
 
-def render_site(graph: Graph, project: Project, base_url: str = "/",
-                jobs: int | None = None) -> dict[str, str]:
-    """Every page and extra output; `jobs` processes render (default: one per
-    core for a large site), with the same result whatever their number."""
-    urls = Urls(base_url, graph.site.get("site_url", ""))
-    env = make_environment(project.templates, graph, urls)
-    pages = plan_pages(graph)
-    extras = extra_outputs(graph, urls, [page.path for page in pages])
-    files = render_pages(env, pages, jobs)
-    files.update(extras)
-    return files
-
-
 def extra_outputs(graph: Graph, urls: Urls, page_paths=()) -> dict[str, str]:
     """Every extra output, refused where one would replace a page or another."""
     taken = set(page_paths)
@@ -107,8 +94,8 @@ def few_collections():
 def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
             jobs: int | None = None, env=None) -> dict[str, str]:
     """Render the graph into a new site that replaces `out` once complete,
-    as render_site would, but with each page written by the process that
-    rendered it. Returns every file written, as {site path: fingerprint}."""
+    each page written by the process that rendered it. Returns every page
+    and extra output written, as {site path: fingerprint}."""
     urls = Urls(base_url, graph.site.get("site_url", ""))
     if env is None:
         env = make_environment(project.templates, graph, urls)
