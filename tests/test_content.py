@@ -3,19 +3,12 @@ the editorial guide's rules that a machine can check."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 
 from bilateral.pipeline import ROOT, load_graph
 
-SOURCE_TEXTS = Path(__file__).resolve().parent / "sources"
 HONORIFICS = ["His Excellency", "Great Leader", "National Leader", "Her Excellency"]
-
-
-def squash(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +26,13 @@ def all_citations(graph):
             yield f"figure {fig.id}", citation
 
 
-def test_every_source_names_a_document_we_have(graph):
-    for source in graph.by_kind["sources"]:
-        assert (SOURCE_TEXTS / source.file).is_file(), source.slug
-
-
-def test_every_quote_occurs_in_its_source_document(graph):
-    texts = {p.name: squash(p.read_text(encoding="utf-8")) for p in SOURCE_TEXTS.glob("*.txt")}
-    missing = [f"{where}: {c.quote[:70]!r} not in {c.source.file}"
-               for where, c in all_citations(graph)
-               if squash(c.quote) not in texts.get(c.source.file, "")]
-    assert missing == []
+def test_quotes_are_checked_against_the_documents_and_each_document_has_a_page(graph):
+    """Loading found every quote in its document (quotes.py), but only because
+    site.yml names the folder of source texts: without it nothing is checked."""
+    assert isinstance(graph.site.get("source_texts"), str), "site.yml must name source_texts"
+    folder = (ROOT / "content" / graph.site["source_texts"]).resolve()
+    documents = {p.name for p in folder.glob("*.txt")}
+    assert documents and {s.file for s in graph.by_kind["sources"]} == documents
 
 
 def test_quotes_are_short(graph):
@@ -57,17 +46,6 @@ def test_every_event_and_person_page_cites_a_source_with_a_quote(graph):
         for entity in graph.by_kind[kind]:
             assert len(entity.notes) >= 1, f"{kind}/{entity.slug} cites nothing"
             assert all(c.quote.strip() for c in entity.notes)
-
-
-def test_every_role_figure_and_presence_entry_is_cited(graph):
-    for person in graph.by_kind["people"]:
-        for role in person.roles:
-            assert role["cite"], f"{person.slug}: role {role['title']} uncited"
-    for fig in graph.figures:
-        assert fig.cite, fig.id
-    for country in graph.by_kind["countries"]:
-        for entry in country.get("presence", []):
-            assert entry["cite"], country.slug
 
 
 def test_every_source_is_cited_and_lists_its_citing_pages(graph):
@@ -87,9 +65,9 @@ def test_the_editorial_guides_known_disputes_are_recorded(graph):
     peru = graph.get("countries", "peru")
     assert brazil.get("disputes"), "Brazil trade figures dispute missing"
     assert peru.get("disputes"), "Peruvian embassy dispute missing"
-    for dispute in graph.disputes.values():
+    for dispute in graph.disputes.values():  # a dispute is sources disagreeing, not one source
         sources = {c.source.slug for claim in dispute.claims for c in claim["cite"]}
-        assert len(dispute.claims) >= 2 and sources, dispute.id
+        assert len(sources) >= 2, dispute.id
 
 
 def test_name_variants_are_kept_as_aliases(graph):
@@ -117,6 +95,7 @@ def test_titles_and_honorifics_are_not_the_sites_own_words(graph):
 
 
 def test_inferred_dates_say_why(graph):
-    for source in graph.by_kind["sources"]:
-        if source.file in ("000_07b1a012ddcd3a3c.txt", "004_b55d7f605725fad0.txt"):
-            assert source.get("date_inferred"), f"{source.slug}: undated document needs a reason"
+    by_file = {source.file: source for source in graph.by_kind["sources"]}
+    for undated in ("000_07b1a012ddcd3a3c.txt", "004_b55d7f605725fad0.txt"):  # the documents carry no date
+        assert undated in by_file, f"no source page for {undated}"
+        assert by_file[undated].get("date_inferred"), f"{by_file[undated].slug}: undated document needs a reason"
