@@ -116,6 +116,24 @@ def errors_for(content: Path) -> list[str]:
     return [str(e) for e in caught.value.errors]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once():
+    """Builds in one test session share compiled templates, as the live
+    preview's rebuilds do (compiling them is most of a small site's build).
+    Jinja's bytecode cache checks each template's source, so an edited
+    template is compiled again."""
+    from bilateral import pipeline, render
+
+    cache = render.MemoryBytecodeCache()
+    make_environment = pipeline.make_environment
+
+    def sharing(templates, graph, urls, bytecode_cache=None):
+        return make_environment(templates, graph, urls, bytecode_cache or cache)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "make_environment", sharing)
+        yield
+
+
 @pytest.fixture(scope="module")
 def graph():
     """The fixture site's graph, loaded once per test module; read only."""

@@ -13,6 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import html_pages, site_contents
 
+pytestmark = pytest.mark.browser
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):

@@ -18,7 +18,7 @@ from bilateral.pipeline import Project, build
 
 from conftest import FIXTURE, needs_chromium
 
-pytestmark = needs_chromium
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

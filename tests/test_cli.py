@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bilateral.pipeline import load_graph
 from bilateral.render import plan_pages
 
@@ -56,6 +58,7 @@ def test_usage_errors_exit_2():
     assert run_cli("build", "--no-such-flag").returncode == 2
 
 
+@pytest.mark.slow
 def test_build_py_exits_with_the_commands_code(tmp_path):
     assert run_build_py("check", "--content", FIXTURE).returncode == 0
     assert run_build_py("check", "--content", tmp_path / "nowhere").returncode == 1
@@ -111,6 +114,7 @@ def test_a_template_error_is_reported_without_traceback(tmp_path, monkeypatch, c
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_build_leaves_its_garbage_to_the_exit(tmp_path):
     # the graph's reference cycles would cost a full collection as Python exits
     import subprocess

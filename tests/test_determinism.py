@@ -14,6 +14,8 @@ import pytest
 
 from conftest import ROOT, site_contents, snapshot
 
+pytestmark = pytest.mark.slow
+
 
 def build_in_process(content: Path, out: Path, env: dict) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),

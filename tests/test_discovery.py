@@ -268,6 +268,7 @@ def test_hostile_content_stays_inside_json_ld_and_attributes(site_dir, tmp_path)
 
 # --- determinism -----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical_including_the_search_index(site_dir, tmp_path):
     first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
     build(Project(content=site_dir), first, "/")

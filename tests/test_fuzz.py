@@ -22,6 +22,8 @@ from bilateral.urls import Urls
 from conftest import FIXTURE
 from inert import live_dangers
 
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(max_examples=200, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 FOLDERS = sorted(KINDS) + ["figures"]

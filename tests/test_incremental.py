@@ -15,6 +15,8 @@ from bilateral.render import RenderError
 
 from conftest import snapshot, write
 
+pytestmark = pytest.mark.slow  # each test compares the preview with full builds
+
 
 def full_build(content: Path, tmp_path: Path) -> dict[str, bytes]:
     out = tmp_path / "full"

@@ -21,7 +21,7 @@ from conftest import snapshot
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import Corpus  # noqa: E402
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="workers are forked")]
 
 
 @pytest.fixture(scope="module")

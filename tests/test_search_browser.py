@@ -13,7 +13,7 @@ from bilateral.pipeline import Project, build
 
 from conftest import FIXTURE, needs_chromium
 
-pytestmark = needs_chromium
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 # The strictest policy the search page works under: the site's own files only.
 # Pagefind runs WebAssembly ('wasm-unsafe-eval'); its CSS draws the search icon
