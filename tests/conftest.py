@@ -1,14 +1,18 @@
 """Shared helpers: the fixture site (a copy a test may edit, its graph, a
-build of it), the CLI run in this process, and the tiers' markers."""
+build of it), the CLI run in this process, a local web server for a built
+site, and the fuzz tests' Hypothesis profiles."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import http.server
 import io
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -168,6 +172,28 @@ def built_at_root(tmp_path_factory):
             sites[name] = out
         return sites[name]
     return get
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, headers: dict[str, str] | None = None):
+    """Serve a built site's folder at http://127.0.0.1:PORT (yielded, without
+    a trailing slash) from a thread, quietly, each response carrying `headers`."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def html_pages(root: Path) -> list[Path]:

@@ -2,16 +2,13 @@
 at / and under a sub-path, under a strict Content-Security-Policy."""
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
 
 import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE, needs_chromium
+from conftest import FIXTURE, needs_chromium, serve_folder
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -21,15 +18,6 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:"
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
 def served(request, tmp_path_factory):
     """The fixture site built for a base path, served from a local server."""
@@ -37,12 +25,8 @@ def served(request, tmp_path_factory):
     docroot = tmp_path_factory.mktemp("www")
     build(Project(content=FIXTURE), docroot / base.strip("/") if base != "/" else docroot / "site", base)
     root = docroot / "site" if base == "/" else docroot
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", base
-    server.shutdown()
-    server.server_close()
+    with serve_folder(root, {"Content-Security-Policy": CSP}) as origin:
+        yield origin, base
 
 
 @pytest.mark.parametrize("query", ["Mammadov", "Məmmədov"])
