@@ -242,7 +242,10 @@ def _link_timelines(lookup: dict, events: list) -> None:
 
 
 def _figure_order(fig: Figure) -> tuple:
-    return (fig.metric, fig.period.sort_key() if fig.period else ((), ()), fig.id)
+    """By metric, then period; a figure without a period follows the dated
+    ones of its metric (a date and no date cannot be compared)."""
+    undated = fig.period is None
+    return (fig.metric, undated, () if undated else fig.period.sort_key(), fig.id)
 
 
 def body_facts(body: str) -> tuple:

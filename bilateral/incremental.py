@@ -34,8 +34,6 @@ output stale, and the next rebuild renders every page.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +46,7 @@ from .plan import FIGURES, Plan, affected, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .urls import Urls
 from .validate import validate
-from .write import as_bytes, fingerprint, inside_path
+from .write import as_bytes, fingerprint, inside_path, replace_atomically
 
 Key = tuple  # (kind, slug)
 
@@ -264,7 +262,7 @@ class Incremental:
             data = as_bytes(text)
             mark = fingerprint(data)
             if self.files.get(path) != mark:
-                _replace(self.out / inside_path(path), data)
+                replace_atomically(self.out / inside_path(path), data)
                 self.files[path] = mark
                 report.written.append(path)
 
@@ -282,7 +280,7 @@ class Incremental:
         for rel in sorted(wanted):
             data = (source / rel).read_bytes()
             if rel not in present or (target / rel).read_bytes() != data:
-                _replace(target / rel, data)
+                replace_atomically(target / rel, data)
                 report.written.append(f"static/{rel.as_posix()}")
         for rel in sorted(present - wanted):
             (target / rel).unlink()
@@ -295,20 +293,6 @@ def _meta(doc: Document | None):
 
 def _under(path: Path, folder: Path) -> bool:
     return Path(folder).resolve() in path.parents
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Write a file so a reader sees the old bytes or the new, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".new-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:

@@ -108,12 +108,22 @@ def markdown_to_html(text: str) -> str:
     return sanitize(raw.rstrip("\n"))  # as before: no newline after the last block
 
 
+# Keeps only text: every tag goes (script and style with their content).
+_TEXT_ONLY = nh3.Cleaner(tags=set(), attributes={}, link_rel=None)
+
+
 def plain_text(body: str) -> str:
-    """The body without markup, for descriptions and search snippets."""
+    """The body's words without their Markdown, for descriptions and search
+    snippets: parsed as the page's body is, then every tag dropped, so only
+    syntax goes (a link keeps its text; "(1923)" and "snake_case" stay)."""
     text = WIKI_LINK.sub(lambda m: m.group(3) or m.group(2), body)
     text = CITE_MARK.sub("", text)
-    text = re.sub(r"[*_`#>\[\]]|\(\S*\)", "", text)
-    return html.unescape(" ".join(text.split()))
+    options = Options.CMARK_OPT_UNSAFE  # raw HTML's text is kept, its tags dropped below
+    if "|" in text:  # only a table needs the extension, which costs 3x per call
+        parsed = cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=["table"])
+    else:
+        parsed = cmarkgfm.markdown_to_html(text, options=options)
+    return html.unescape(" ".join(_TEXT_ONLY.clean(parsed).split()))
 
 
 def summary_text(entity, length: int) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .lifetime import die_with_parent
 from .model import KINDS
+from .write import replace_atomically
 
 BUNDLE = "pagefind"   # folder inside the site, as the templates link it
 
@@ -53,7 +54,7 @@ def index_site(staging: Path, base_url: str = "/") -> None:
     re-index starts afresh) and swapped in once complete: the live preview's
     search keeps working while it re-indexes, and a failed run keeps the old."""
     site = Path(staging)
-    fresh, old = site / f".{BUNDLE}-new", site / f".{BUNDLE}-old"
+    fresh = site / f".{BUNDLE}-new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [*pagefind_command(), "--site", str(site), "--output-path", str(fresh),
                "--glob", ENTITY_PAGES, "--root-selector", "main", "--quiet"]
@@ -71,11 +72,7 @@ def index_site(staging: Path, base_url: str = "/") -> None:
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    if (site / BUNDLE).exists():
-        (site / BUNDLE).rename(old)
-    fresh.rename(site / BUNDLE)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_atomically(site / BUNDLE, fresh)
 
 
 def check_index(bundle: Path, output: str = "") -> None:

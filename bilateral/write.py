@@ -74,7 +74,8 @@ def staged(out: Path, static: Path | None):
         if static is not None and static.is_dir():
             shutil.copytree(static, staging / "static")
         yield staging
-        _swap(staging, out)
+        staging.chmod(0o755)  # mkdtemp made it private; a web server must read it
+        replace_atomically(out, staging, aside=_staging_prefix(out, "old"))
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, OSError):
@@ -172,18 +173,35 @@ def inside_path(path: str) -> str:
     return rel
 
 
-def _swap(new: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=_staging_prefix(out, "old"), dir=out.parent))
-        old.rmdir()
-        out.rename(old)
+def replace_atomically(target: Path, new: Path | bytes, aside: str | None = None) -> None:
+    """Put `new` at `target` whole, so a reader never sees half of it: bytes
+    are written to a temporary file beside the target and renamed over it; a
+    complete file or folder beside the target is moved in. A folder cannot be
+    renamed over a folder, so the old one is first moved aside (named with the
+    prefix `aside`; the target is missing for that moment, never partial) and
+    removed once the new one is in place, or put back if the move fails."""
+    target = Path(target)
+    if not isinstance(new, Path):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".new-", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(new)
+            os.chmod(temp, 0o644)  # mkstemp made it private; a web server must read it
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return
+    if not target.is_dir():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=aside or f".{target.name}-old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
     try:
-        new.rename(out)
+        new.rename(target)
     except BaseException:
-        if old is not None:  # put the old site back
-            old.rename(out)
+        old.rename(target)  # put the old one back
         raise
-    out.chmod(0o755)  # mkdtemp made it private; a web server must read it
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)

@@ -128,8 +128,23 @@ def _check_depth(text: str, first_line: int) -> None:
     """Refuse absurd nesting before composing: [[[[...]]]] deep enough would
     overflow the stack of libyaml's composer (a crash in C). Moderate
     nesting is refused by the builder, which counts levels as it goes."""
+    try:
+        _count_depth(text, first_line, _Loader)
+    except yaml.YAMLError as library_error:
+        # libyaml's scanner refuses nesting past a limit of its own (since
+        # PyYAML 6.0.4), in its own words and before this count reaches ours.
+        # The pure-Python parser has no such limit: it finds where ours is
+        # passed, or else the same syntax error, which libyaml reports.
+        try:
+            _count_depth(text, first_line, yaml.SafeLoader)
+        except yaml.YAMLError:
+            pass
+        raise library_error
+
+
+def _count_depth(text: str, first_line: int, loader) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):  # the event parser keeps its own stack
+    for event in yaml.parse(text, Loader=loader):  # the event parser keeps its own stack
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:

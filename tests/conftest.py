@@ -1,13 +1,29 @@
-"""Shared helpers: a copy of the fixture site that a test may edit, and the CLI."""
+"""Shared helpers: the fixture site (a copy a test may edit, its graph, a
+build of it), the CLI run in this process, a local web server for a built
+site, and the fuzz tests' Hypothesis profiles."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
+import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests (test_fuzz.py): in CI (CI=true) derandomized, so a run is
+# repeatable and a failure recurs on the next run; locally they explore new
+# examples every run. Either way a failure prints the decorator that replays it.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("true", "1") else "explore")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
@@ -68,8 +84,71 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 
 def run_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` run in this process (bilateral.cli.main, from
+    `cwd`), its exit code and output returned as a finished process's would be."""
+    from bilateral import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main([str(arg) for arg in args])
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(before)
+        gc.unfreeze()  # a build leaves its garbage to the process's exit; this process goes on
+    return subprocess.CompletedProcess(["build.py", *map(str, args)], code, out.getvalue(), err.getvalue())
+
+
+def run_build_py(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` as its own process: for what only a process
+    shows (its exit status, what happens as it exits)."""
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
                           cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its path there: what a build wrote."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def errors_for(content: Path) -> list[str]:
+    """The content errors that loading `content` raises, as printed."""
+    from bilateral.errors import ContentErrors
+    from bilateral.pipeline import load_graph
+
+    with pytest.raises(ContentErrors) as caught:
+        load_graph(content)
+    return [str(e) for e in caught.value.errors]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once():
+    """Builds in one test session share compiled templates, as the live
+    preview's rebuilds do (compiling them is most of a small site's build).
+    Jinja's bytecode cache checks each template's source, so an edited
+    template is compiled again."""
+    from bilateral import pipeline, render
+
+    cache = render.MemoryBytecodeCache()
+    make_environment = pipeline.make_environment
+
+    def sharing(templates, graph, urls, bytecode_cache=None):
+        return make_environment(templates, graph, urls, bytecode_cache or cache)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "make_environment", sharing)
+        yield
+
+
+@pytest.fixture(scope="module")
+def graph():
+    """The fixture site's graph, loaded once per test module; read only."""
+    from bilateral.pipeline import load_graph
+    return load_graph(FIXTURE)
 
 
 REAL_CONTENT = ROOT / "content"
@@ -99,6 +178,28 @@ def built_at_root(tmp_path_factory):
             sites[name] = out
         return sites[name]
     return get
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path, headers: dict[str, str] | None = None):
+    """Serve a built site's folder at http://127.0.0.1:PORT (yielded, without
+    a trailing slash) from a thread, quietly, each response carrying `headers`."""
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def html_pages(root: Path) -> list[Path]:

@@ -3,38 +3,28 @@ zero axe-core violations on every kind of page the build wrote, in light and
 dark colour schemes, and a keyboard path in through the skip link."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import contextlib
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import html_pages, site_contents
+from conftest import html_pages, serve_folder, site_contents
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def served(built_at_root):
     """serve(name) -> http://127.0.0.1:PORT/ serving that built site."""
-    servers = {}
+    with contextlib.ExitStack() as servers:
+        origins = {}
 
-    def serve(name: str) -> str:
-        if name not in servers:
-            handler = functools.partial(_Quiet, directory=str(built_at_root(name)))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers[name] = server
-        return f"http://127.0.0.1:{servers[name].server_address[1]}/"
-    yield serve
-    for server in servers.values():
-        server.shutdown()
-        server.server_close()
+        def serve(name: str) -> str:
+            if name not in origins:
+                origins[name] = servers.enter_context(serve_folder(built_at_root(name)))
+            return origins[name] + "/"
+        yield serve
 
 
 def page_url(root: Path, page: Path) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from bilateral.write import refuse_clashes, staged, write_files
 
-from conftest import EVENT, FIXTURE, ROOT, run_cli
+from conftest import EVENT, FIXTURE, ROOT, run_cli, snapshot
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
 
 
@@ -151,10 +151,6 @@ def good_site(tmp_path_factory) -> Path:
     result = run_cli("build", "--content", FIXTURE, "--out", out)
     assert result.returncode == 0, result.stderr
     return out
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("changes, named", CASES.values(), ids=CASES.keys())

@@ -6,36 +6,24 @@ Screenshots go to a temporary folder, or to $SCREENSHOT_DIR when it is set.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE, needs_chromium
+from conftest import FIXTURE, needs_chromium, serve_folder
 
-pytestmark = needs_chromium
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser") / "site"
     build(Project(content=FIXTURE), out, "/")
-    handler = functools.partial(QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(out) as origin:
+        yield origin
 
 
 @pytest.fixture

@@ -16,12 +16,15 @@ CONTENTS = {"fixture": FIXTURE, "real": ROOT / "content"}
 
 @pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
 def built(request, tmp_path_factory):
-    sites = {}
-    for name, content in CONTENTS.items():
-        out = tmp_path_factory.mktemp(name) / "site"
-        build(Project(content=content), out, request.param)
-        sites[name] = out
-    return request.param, sites
+    """(base, sites): sites[name] is that content built for the base URL, on
+    first use, so the quick tier never builds the real site."""
+    class Sites(dict):
+        def __missing__(self, name):
+            out = tmp_path_factory.mktemp(name) / "site"
+            build(Project(content=CONTENTS[name]), out, request.param)
+            self[name] = out
+            return out
+    return request.param, Sites()
 
 
 def test_every_page_kind_is_written(built):
@@ -35,7 +38,7 @@ def test_every_page_kind_is_written(built):
         assert (out / rel).is_file(), rel
 
 
-@pytest.mark.parametrize("site", CONTENTS)
+@pytest.mark.parametrize("site", ["fixture", pytest.param("real", marks=pytest.mark.slow)])
 def test_no_broken_internal_links_or_fragments(built, site):
     base, sites = built
     report = check_links(sites[site], base)
@@ -51,6 +54,7 @@ def test_links_carry_the_base_path(built):
     assert 'href="/countries/' not in html or base == "/"
 
 
+@pytest.mark.slow
 def test_event_links_countries_and_they_link_back(built):
     base, sites = built
     out = sites["real"]
@@ -67,6 +71,7 @@ def test_event_links_countries_and_they_link_back(built):
             assert f'href="{base}events/{slug}/"' in back, (slug, country)
 
 
+@pytest.mark.slow
 def test_real_site_has_at_least_three_pages_per_main_kind(built):
     _, sites = built
     for kind in ["countries", "people", "events"]:
@@ -155,6 +160,7 @@ def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_pat
 
 
 
+@pytest.mark.slow
 def test_pages_are_unicode_nfc_whatever_the_sources_store(built):
     import unicodedata
     _, sites = built

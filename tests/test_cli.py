@@ -1,7 +1,16 @@
-"""The command-line contract: exit codes, located errors, no tracebacks."""
+"""The command-line contract: exit codes, located errors, no tracebacks.
+Commands run in process (conftest.run_cli); only what is about the process
+itself starts `build.py`."""
 from __future__ import annotations
 
-from conftest import FIXTURE, run_cli, write
+import re
+
+import pytest
+
+from bilateral.pipeline import load_graph
+from bilateral.render import plan_pages
+
+from conftest import FIXTURE, html_pages, run_build_py, run_cli, write
 
 
 def test_check_passes_and_writes_nothing(tmp_path):
@@ -23,11 +32,17 @@ def test_check_lists_every_error_then_a_count(site_dir):
     assert "Traceback" not in result.stderr
 
 
-def test_build_is_the_default_command(tmp_path):
+def test_build_is_the_default_command_and_counts_pages_apart_from_other_files(tmp_path):
     out = tmp_path / "out"
     result = run_cli("--content", FIXTURE, "--out", out)
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").is_file()
+    counted = re.match(r"built (\d+) pages and (\d+) other files .* into ", result.stdout)
+    assert counted, result.stdout
+    pages, others = map(int, counted.groups())
+    assert pages == len(plan_pages(load_graph(FIXTURE))) == len(html_pages(out))
+    assert (out / "feed.xml").is_file() and (out / "static" / "site.css").is_file()
+    assert others == sum(1 for p in out.rglob("*") if p.is_file()) - pages
 
 
 def test_build_with_errors_exits_1_without_traceback(site_dir, tmp_path):
@@ -41,6 +56,14 @@ def test_build_with_errors_exits_1_without_traceback(site_dir, tmp_path):
 def test_usage_errors_exit_2():
     assert run_cli("frobnicate").returncode == 2
     assert run_cli("build", "--no-such-flag").returncode == 2
+
+
+@pytest.mark.slow
+def test_build_py_exits_with_the_commands_code(tmp_path):
+    assert run_build_py("check", "--content", FIXTURE).returncode == 0
+    assert run_build_py("check", "--content", tmp_path / "nowhere").returncode == 1
+    usage = run_build_py("frobnicate")
+    assert usage.returncode == 2 and usage.stderr.startswith("usage: build.py")
 
 
 def test_missing_content_folder_is_a_content_error(tmp_path):
@@ -91,6 +114,7 @@ def test_a_template_error_is_reported_without_traceback(tmp_path, monkeypatch, c
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_build_leaves_its_garbage_to_the_exit(tmp_path):
     # the graph's reference cycles would cost a full collection as Python exits
     import subprocess

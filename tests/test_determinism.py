@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, site_contents
+from conftest import ROOT, site_contents, snapshot
+
+pytestmark = pytest.mark.slow
 
 
 def build_in_process(content: Path, out: Path, env: dict) -> None:
@@ -20,10 +22,6 @@ def build_in_process(content: Path, out: Path, env: dict) -> None:
                              "--out", str(out)], capture_output=True, text=True, timeout=300,
                             env={**os.environ, **env}, cwd=out.parent)
     assert result.returncode == 0, result.stderr
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("site", site_contents())
@@ -34,7 +32,7 @@ def test_two_builds_are_byte_identical(tmp_path, site):
     build_in_process(content, tmp_path / "a" / "site", {"PYTHONHASHSEED": "1", "TZ": "UTC"})
     time.sleep(1.1)  # a clock reading anywhere would now differ
     build_in_process(content, tmp_path / "b" / "out", {"PYTHONHASHSEED": "2", "TZ": "Asia/Baku"})
-    first, second = tree(tmp_path / "a" / "site"), tree(tmp_path / "b" / "out")
+    first, second = snapshot(tmp_path / "a" / "site"), snapshot(tmp_path / "b" / "out")
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
 
@@ -43,6 +41,6 @@ def test_two_builds_are_byte_identical(tmp_path, site):
 def test_output_holds_no_build_date(built_at_root, site):
     today = dt.date.today()
     stamps = {today.isoformat(), today.strftime("%d %B %Y").lstrip("0")}
-    for path, data in tree(built_at_root(site)).items():
+    for path, data in snapshot(built_at_root(site)).items():
         text = data.decode("utf-8", errors="replace")
         assert not any(stamp in text for stamp in stamps), path

@@ -18,10 +18,8 @@ from bilateral.export import TABLES
 from bilateral.dates import parse_date
 from bilateral.markup import summary_text
 from bilateral.metadata import Metadata, script_json
-from bilateral.pipeline import Project, build, load_graph
+from bilateral.pipeline import Project, build
 from bilateral.urls import Urls
-
-from conftest import FIXTURE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -32,11 +30,6 @@ ENTITY_KINDS = ("countries", "people", "events", "organizations", "topics", "sou
 @pytest.fixture(scope="module")
 def site(built_at_root) -> Path:
     return built_at_root("fixture")  # built once per session, read only
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return load_graph(FIXTURE)
 
 
 def entity_pages(site: Path) -> list[Path]:
@@ -284,6 +277,7 @@ def test_hostile_content_stays_inside_json_ld_and_attributes(site_dir, tmp_path)
 
 # --- determinism -----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical_including_the_search_index(site_dir, tmp_path):
     first, second = tmp_path / "a" / "site", tmp_path / "b" / "site"
     build(Project(content=site_dir), first, "/")

@@ -10,21 +10,13 @@ import pytest
 from types import SimpleNamespace
 
 from bilateral.charts import bar_chart, series
-from bilateral.pipeline import load_graph
 from bilateral.relations import depth, depth_level, overview
 from bilateral.worldmap import legend, shapes, shapes_file
-
-from conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")
 def site(built_at_root):
     return built_at_root("fixture")  # built once per session, read only
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return load_graph(FIXTURE)
 
 
 def page(site, rel: str) -> str:

@@ -14,14 +14,16 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bilateral.errors import ContentErrors
 from bilateral.model import FIGURE, KINDS, SITE, Date, ListOf, OneOrList, Struct
-from bilateral.parallel import render_pages
-from bilateral.pipeline import Project, load_graph
+from bilateral import pipeline
+from bilateral.pipeline import Project, load_graph, publish
 from bilateral.plan import plan_site
 from bilateral.render import make_environment, render_page
 from bilateral.urls import Urls
 
 from conftest import FIXTURE
 from inert import live_dangers
+
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=200, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -32,22 +34,26 @@ SLUGS = sorted({p.stem for p in FIXTURE.rglob("*.md")} | {"peru-example", "peru-
 
 @pytest.fixture(scope="module")
 def content():
-    """One private copy of the fixture, restored after every example."""
+    """One private copy of the fixture, restored after every example. The
+    search indexer is left out of its builds: it reads only what the pages
+    already are, and would take most of each example's time."""
     root = Path(tempfile.mkdtemp(prefix="fuzz-")) / "content"
     shutil.copytree(FIXTURE, root)
-    yield root
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "FINALIZERS", [])
+        yield root
     shutil.rmtree(root.parent)
 
 
 def survives(root: Path, rel: str, data: bytes) -> None:
-    """Put data at rel, run every stage up to rendering, then restore rel."""
+    """Put data at rel, run every stage through writing the site, then restore rel."""
     path = root / rel
     original = path.read_bytes() if path.exists() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     try:
         graph = load_graph(root)
-        render_pages(make_environment(Project().templates, graph, Urls("/")), plan_site(graph).pages, 1)
+        publish(graph, Project(content=root), root.parent / "site", jobs=1)
     except ContentErrors as exc:
         assert exc.errors, "ContentErrors raised without any error"
         for error in exc.errors:

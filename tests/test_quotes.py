@@ -4,22 +4,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import pytest
-
-from bilateral.errors import ContentErrors
 from bilateral.pipeline import load_graph
 
 from conftest import EVENT as BASE_EVENT
-from conftest import FIXTURE_TEXTS, SOURCES, run_cli, write
+from conftest import FIXTURE_TEXTS, SOURCES, errors_for, run_cli, write
 
 # The shared valid event, its quote left to each test.
 EVENT = BASE_EVENT.replace('"the first round of political consultations"', '"{quote}"')
-
-
-def errors_for(site_dir) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_graph(site_dir)
-    return [str(e) for e in caught.value.errors]
 
 
 def test_fixture_quotes_are_all_checked_and_found(site_dir):

@@ -16,7 +16,8 @@ from bilateral.schema import render, schemas
 from conftest import FIXTURE, run_cli
 
 COMMITTED = ROOT / "schemas"
-CONTENTS = [FIXTURE] + ([ROOT / "content"] if (ROOT / "content" / "site.yml").is_file() else [])
+CONTENTS = [FIXTURE] + ([pytest.param(ROOT / "content", marks=pytest.mark.slow)]
+                        if (ROOT / "content" / "site.yml").is_file() else [])
 
 
 def validator(name: str) -> Draft202012Validator:

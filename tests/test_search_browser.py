@@ -2,32 +2,20 @@
 at / and under a sub-path, under a strict Content-Security-Policy."""
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
 
 import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE, needs_chromium
+from conftest import FIXTURE, needs_chromium, serve_folder
 
-pytestmark = needs_chromium
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 # The strictest policy the search page works under: the site's own files only.
 # Pagefind runs WebAssembly ('wasm-unsafe-eval'); its CSS draws the search icon
 # as a data: SVG (img-src data:).
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
@@ -37,12 +25,8 @@ def served(request, tmp_path_factory):
     docroot = tmp_path_factory.mktemp("www")
     build(Project(content=FIXTURE), docroot / base.strip("/") if base != "/" else docroot / "site", base)
     root = docroot / "site" if base == "/" else docroot
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", base
-    server.shutdown()
-    server.server_close()
+    with serve_folder(root, {"Content-Security-Policy": CSP}) as origin:
+        yield origin, base
 
 
 @pytest.mark.parametrize("query", ["Mammadov", "Məmmədov"])

@@ -17,6 +17,8 @@ from bilateral.serve import SCRIPT_PATH, error_page, inject_script
 
 from conftest import FIXTURE, ROOT
 
+pytestmark = pytest.mark.slow
+
 EVENT = "events/lima-consultations.md"
 OLD_TITLE = "First Azerbaijan–Peru political consultations"
 

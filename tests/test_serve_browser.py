@@ -9,6 +9,8 @@ import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from test_serve import EVENT, OLD_TITLE, server  # noqa: F401 (the server fixture)
 
+pytestmark = pytest.mark.browser
+
 sync_api = pytest.importorskip("playwright.sync_api")
 
 

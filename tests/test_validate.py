@@ -3,16 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bilateral.errors import ContentErrors
 from bilateral.pipeline import load_graph
 
-from conftest import EVENT, write
-
-
-def errors_for(site_dir) -> list[str]:
-    with pytest.raises(ContentErrors) as caught:
-        load_graph(site_dir)
-    return [str(e) for e in caught.value.errors]
+from conftest import EVENT, errors_for, write
 
 
 def only_error(site_dir) -> str:
@@ -185,6 +178,14 @@ def test_nesting_too_deep_is_located(site_dir, nested):
     error = only_error(site_dir)
     assert error.startswith(f"{path}:") and error.endswith("YAML nested more than 20 levels deep")
     assert int(error.split(":")[1]) >= 3   # at or after the key that holds it
+
+
+def test_a_syntax_error_in_a_document_checked_for_depth_keeps_its_own_message(site_dir):
+    """A long line sends the document through the depth check first; a plain
+    syntax error there is still reported as one, not as too deep."""
+    path = write(site_dir, "topics/x.md", "---\ntitle: x\naliases: [[[}" + " " * 6000 + "\n---\n")
+    error = only_error(site_dir)
+    assert error.startswith(f"{path}:3: YAML syntax error:") and "nested" not in error
 
 
 def test_validate_checks_again_only_documents_it_has_not_seen(site_dir, monkeypatch):
