@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from .dates import PartialDate, parse_date
+from .dates import PartialDate
 from .load import Content, Document
 from .model import FIGURE, KINDS, Struct
 from .reference import iso_country

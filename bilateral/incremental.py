@@ -48,9 +48,6 @@ from .urls import Urls
 from .validate import validate
 from .write import as_bytes, fingerprint, inside_path, replace_atomically
 
-Key = tuple  # (kind, slug)
-
-
 @dataclass
 class Report:
     rendered: int = 0                              # pages rendered

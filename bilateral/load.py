@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, did_you_mean
@@ -30,7 +30,6 @@ class Document:
     lines: dict          # path tuple -> line number
     body: str = ""
     body_line: int = 1   # line number of the body's first line
-    source_bytes: bytes = field(default=b"", repr=False)
 
 
 @dataclass

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-DATASET = "ISO 3166-1, via the pycountry package"
-
-
 @lru_cache(maxsize=None)
 def iso_country(code: str) -> dict | None:
     import pycountry

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import DATE_PATTERN, FIGURE_TABLE, KINDS, SITE, Struct  # noqa: F401 (DATE_PATTERN: re-exported)
+from .model import FIGURE_TABLE, KINDS, SITE, Struct
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

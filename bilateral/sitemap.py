@@ -38,10 +38,6 @@ def listed_pages(plan: Plan) -> list[Page]:
     return sorted(pages, key=lambda page: page.path)
 
 
-def listed_paths(plan: Plan) -> list[str]:
-    return [page.path for page in listed_pages(plan)]
-
-
 def at_host_root(urls: Urls) -> bool:
     """Whether the site is served from its host's root, where robots.txt is read."""
     return urls.base == "/" and urlsplit(urls.site_url).path.strip("/") == ""

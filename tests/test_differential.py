@@ -20,7 +20,6 @@ from bilateral import incremental, pipeline, plan
 from bilateral.incremental import Incremental
 from bilateral.pipeline import ROOT, Project, build
 
-from conftest import write
 
 pytestmark = pytest.mark.slow
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
+
 from bilateral.pipeline import load_graph
 
 from conftest import EVENT as BASE_EVENT
