@@ -71,8 +71,7 @@ def test_quotes_nested_in_every_kind_of_field_are_checked(site_dir):
 
 def test_a_quote_of_only_whitespace_never_passes(site_dir):
     path = write(site_dir, "events/x.md", EVENT.format(quote=" \\t "))
-    assert errors_for(site_dir) == [
-        f"{path}:8: blank quote: copy the words of the source that carry the fact"]
+    assert errors_for(site_dir) == [f"{path}:8: 'quote' is blank: write a value, or delete the line"]
 
 
 def test_without_its_text_a_source_s_quotes_are_unchecked_and_check_says_so(site_dir):
