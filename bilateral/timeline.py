@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .urls import page_path, timeline_path
 
-if TYPE_CHECKING:  # the graph computes the views (graph.timeline_views) from this module
+if TYPE_CHECKING:  # the plan computes the views (plan.timeline_pages) from this module
     from .graph import Entity, Graph
 
 NO_CONTEXT = "no-context"

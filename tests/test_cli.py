@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bilateral.pipeline import load_graph
-from bilateral.render import plan_pages
+from bilateral.plan import plan_site
 
 from conftest import FIXTURE, html_pages, run_build_py, run_cli, write
 
@@ -37,10 +37,10 @@ def test_build_is_the_default_command_and_counts_pages_apart_from_other_files(tm
     result = run_cli("--content", FIXTURE, "--out", out)
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").is_file()
-    counted = re.match(r"built (\d+) pages and (\d+) other files .* into ", result.stdout)
+    counted = re.search(r"^built (\d+) pages and (\d+) other files .* into ", result.stdout, re.M)
     assert counted, result.stdout
     pages, others = map(int, counted.groups())
-    assert pages == len(plan_pages(load_graph(FIXTURE))) == len(html_pages(out))
+    assert pages == len(plan_site(load_graph(FIXTURE)).pages) == len(html_pages(out))
     assert (out / "feed.xml").is_file() and (out / "static" / "site.css").is_file()
     assert others == sum(1 for p in out.rglob("*") if p.is_file()) - pages
 
