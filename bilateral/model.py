@@ -560,8 +560,10 @@ def _kind(required_citations: bool = False, **fields) -> dict:
 
 
 PRESENCE = Struct({
-    "direction": Field(Choice(("azerbaijan-in-country", "country-in-azerbaijan")), True,
-                       "whose mission, where"),
+    "direction": Field(Choice(("hub-in-country", "country-in-hub")), True,
+                       "whose mission, where",
+                       more="the hub is site.yml's `hub`: `hub-in-country` is its mission in this "
+                            "country, `country-in-hub` this country's mission in the hub"),
     "status": Field(Choice(("resident", "non-resident", "planned", "none", "reported")), True,
                     "resident embassy, non-resident accreditation, ..."),
     "text": Field(Text(), True, "what the source says, in neutral words"),
@@ -603,7 +605,7 @@ KINDS: dict[str, dict] = {
                      more="the geoscheme's names: `Central America`, `Caribbean`, `North America`, "
                           "`Western Asia`, ..."),
         capital=Field(Text(one_line=True), False, "capital city, where a source names it"),
-        partner=Field(Bool(), False, "false for Azerbaijan and third countries; default true",
+        partner=Field(Bool(), False, "false for the hub and for third countries; default true",
                       more="third countries are those outside the region (Türkiye, China, Spain)"),
         presence=Field(ListOf(PRESENCE), False, "diplomatic presence, both directions"),
     ),
@@ -682,7 +684,7 @@ SITE = {
     "license": Field(Text(one_line=True), False, "licence of the site's own text and data, by name", "CC BY 4.0"),
     "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
     "hub": Field(Ref("countries"), False,
-                 "slug of the country every other one relates to (its page shows the overview)", "azerbaijan"),
+                 "slug of the country every other one relates to (its page shows the overview)"),
     "map": Field(Struct({
         "title": Field(Text(one_line=True), True, "the region the map shows, in words"),
         "shapes": Field(Text(one_line=True), True,

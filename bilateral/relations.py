@@ -22,7 +22,7 @@ USD_MILLIONS = {"USD million": 1, "USD billion": 1_000, "USD trillion": 1_000_00
 
 # The two sides of a country's diplomatic presence, as content names them:
 # the hub's mission in the country, and the country's in the hub.
-HUB_IN_COUNTRY, COUNTRY_IN_HUB = DIRECTIONS = ("azerbaijan-in-country", "country-in-azerbaijan")
+HUB_IN_COUNTRY, COUNTRY_IN_HUB = DIRECTIONS = ("hub-in-country", "country-in-hub")
 
 
 def hub(graph: Graph) -> Entity | None:
