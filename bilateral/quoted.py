@@ -84,7 +84,7 @@ def site_coverage(content: Content) -> dict[str, Coverage]:
     citing: dict[str, list[str]] = {slug: [] for slug in texts}
     for doc, _, citation in all_citations(content):
         source, quote = citation.get("source"), citation.get("quote")
-        if source in texts and isinstance(quote, str):
+        if isinstance(source, str) and source in texts and isinstance(quote, str):
             quotes[source].append(quote)
             citing[source].append(doc.path)
     return {slug: coverage_of(texts[slug], quotes[slug], citing[slug]) for slug in sorted(texts)}

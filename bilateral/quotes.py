@@ -32,8 +32,8 @@ def check_quotes(content: Content) -> list[ContentError]:
     texts = {slug: collapse(found.text) for slug, found in source_texts(content, errors).items()}
     for doc, path, citation in all_citations(content):
         source, quote = citation.get("source"), citation.get("quote")
-        if not isinstance(quote, str):
-            continue  # a missing quote is validate's error
+        if not isinstance(source, str) or not isinstance(quote, str):
+            continue  # a missing or malformed source or quote is validate's error
         if not collapse(quote):  # "" is in every text; the model refuses a blank quote
             continue
         if source in texts and collapse(quote) not in texts[source]:

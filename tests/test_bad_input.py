@@ -110,6 +110,9 @@ CASES = {
                                                       '"   "'))], "events/x.md"),
     "one-word quote": ([add("events/x.md", EVENT.replace('"the first round of political consultations"',
                                                          '"consultations"'))], "events/x.md"),
+    # the fuzz test's find: a citation's source given as a list crashed the quote check
+    "citation source that is a list": ([add("events/x.md", EVENT.replace("source: talibov-op-ed", "source: []"))],
+                                       "events/x.md"),
     "same slug twice in a list": ([add("events/x.md", EVENT.replace("[peru]", "[peru, peru]"))],
                                   "events/x.md"),
     "figure that is .nan": ([edit("figures/trade.yml", "value: 29", "value: .nan")], "figures/trade.yml"),
