@@ -589,7 +589,8 @@ PARTICIPANT = Struct({
 
 EVENT_KINDS = ("visit", "consultations", "meeting", "lecture", "credentials", "interview",
                "working-group", "commemoration", "agreement", "purchase", "summit",
-               "conflict", "inauguration", "statement", "reported-outcome", "other")
+               "conflict", "inauguration", "statement", "reported-outcome",
+               "establishment-of-relations", "other")
 
 ORG_KINDS = ("multilateral", "grouping", "company", "media", "university", "parliament",
              "friendship-group", "ministry", "government", "corridor", "port", "project",

@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, timeline
+from . import charts, export, keyfacts, relations, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -145,7 +145,17 @@ def _country(graph: Graph, country: Entity) -> dict:
         context["presence"] = [
             (f"{hub.title} in {country.title}", relations.presence_in(country, relations.HUB_IN_COUNTRY)),
             (f"{country.title} in {hub.title}", relations.presence_in(country, relations.COUNTRY_IN_HUB))]
+        if country.partner:
+            context.update(_partner(graph, hub, country))
     return context
+
+
+def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
+    """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
+    their citations numbered among the page's notes."""
+    derived = {"key_facts": keyfacts.key_facts(graph, hub, country)}
+    keyfacts.cite_on(country, keyfacts.citations(list(derived["key_facts"])))
+    return derived
 
 
 def _person(graph: Graph, person: Entity) -> dict:
