@@ -220,7 +220,7 @@ def visit_direction(event: Entity, hub: Entity, country: Entity) -> str:
 def visit_fact(visit: Visit) -> Fact:
     parts: list = []
     for i, p in enumerate(visit.visitors):
-        parts += [", " if i else "", p["person"]]
+        parts += [", ", p["person"]] if i else [p["person"]]
         if p.get("role"):
             parts.append(f" ({p['role']})")
     parts += [": " if parts else "", visit.event, ", ", visit.event.date]
