@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, keyfacts, relations, timeline
+from . import charts, export, keyfacts, latest, relations, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -39,6 +39,8 @@ from .worldmap import map_model
 
 FIGURES = ("figures",)
 EVERYTHING = ("everything",)
+
+LATEST_COUNT = 10   # rows of the home page's latest events
 
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
@@ -73,6 +75,16 @@ class Rows:
     def __bool__(self) -> bool:
         return bool(self.events)
 
+    @property
+    def dated(self) -> tuple:
+        """The rows grouped by year (latest.py: an open range is no date)."""
+        return tuple(latest.dated(self.events))
+
+    @property
+    def background(self) -> tuple:
+        """The undated rows, shown apart as background."""
+        return tuple(latest.background(self.events))
+
 
 def plan_site(graph: Graph) -> Plan:
     views = timeline.views(graph)
@@ -86,7 +98,7 @@ def special_pages(graph: Graph) -> list[Page]:
     partners = relations.partners(graph)
     home = {"partners": partners,
             "others": [c for c in graph.by_kind["countries"] if not c.partner],
-            "latest": list(reversed(graph.timeline))[:10],
+            "latest": latest.latest(graph.timeline, LATEST_COUNT),
             "world_map": map_model(graph)}
     data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
     return [Page("", "home.html", home), Page("404.html", "404.html"),
@@ -100,7 +112,7 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph))
         if kind == "events":
-            context["entries"] = graph.timeline
+            context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
