@@ -291,3 +291,25 @@ def cite_on(page: Entity, cites: list) -> None:
     for source in dict.fromkeys(c.source for c in cites):
         if page not in source.cited_by:
             source.cited_by = sorted([*source.cited_by, page], key=kind_then_title)
+
+
+# --- site-wide: visits and mechanisms by country ---------------------------------------
+
+@dataclass(frozen=True)
+class CountryRecord:
+    """One partner country's visits (both ways) and mechanisms, for /visits/."""
+    country: Entity
+    visits: tuple
+    mechanisms: tuple
+
+
+def by_country(graph: Graph, hub: Entity) -> list[CountryRecord]:
+    """Every partner country with at least one visit or mechanism, by title."""
+    records = [CountryRecord(c, tuple(visits(hub, c)), tuple(mechanisms(hub, c)))
+               for c in graph.by_kind["countries"] if c.partner and c is not hub]
+    return [r for r in records if r.visits or r.mechanisms]
+
+
+def direction_label(direction: str, hub: Entity, country: Entity) -> str:
+    return (f"{hub.title} to {country.title}" if direction == relations.HUB_IN_COUNTRY
+            else f"{country.title} to {hub.title}")

@@ -101,7 +101,10 @@ def special_pages(graph: Graph) -> list[Page]:
             "latest": latest.latest(graph.timeline, LATEST_COUNT),
             "world_map": map_model(graph)}
     data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
+    hub = relations.hub(graph)
+    visits = {"hub": hub, "records": keyfacts.by_country(graph, hub) if hub else []}
     return [Page("", "home.html", home), Page("404.html", "404.html"),
+            Page("visits/", "visits.html", visits),
             Page("search/", "search.html"), Page("data/", "data.html", data)]
 
 
@@ -165,8 +168,9 @@ def _country(graph: Graph, country: Entity) -> dict:
 def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
     """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
     their citations numbered among the page's notes."""
-    derived = {"key_facts": keyfacts.key_facts(graph, hub, country)}
-    keyfacts.cite_on(country, keyfacts.citations(list(derived["key_facts"])))
+    derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
+               "visits": keyfacts.visits(hub, country)}
+    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"]]))
     return derived
 
 

@@ -125,3 +125,22 @@ def test_the_box_is_for_partners_only(plan):
 def test_the_country_page_depends_on_the_people_and_events_its_box_cites(plan):
     deps = page(plan, "countries/peru/").deps
     assert ("people", "mammad-talibov") in deps and ("events", "de-las-casas-credentials-2023") in deps
+
+
+def test_the_visits_page_rows_link_their_event_and_person(built_at_root):
+    site = built_at_root("real")
+    html = (site / "visits" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td data-label=\"Direction\">.*?</tr>", html, re.S)
+    assert len(rows) >= 2
+    for row in rows:
+        assert 'href="/events/' in row and 'href="/people/' in row and 'href="/sources/' in row
+    assert "Elnur Mammadov's official visit to Peru" in html and "political consultations" in html
+    assert "Peru–Türkiye" not in html        # a context event is no mechanism of Azerbaijan's
+
+
+def test_a_country_page_tables_its_visits_with_cited_rows(built_at_root):
+    html = (built_at_root("real") / "countries" / "peru" / "index.html").read_text(encoding="utf-8")
+    section = re.search(r'<section aria-labelledby="visits-h">.*?</section>', html, re.S).group(0)
+    assert 'href="/events/elnur-mammadov-visit-to-peru-2025/"' in section
+    assert 'href="/people/elnur-mammadov/"' in section and 'href="#note-' in section
+    assert "Lima, Peru" in section and "To Peru" in section
