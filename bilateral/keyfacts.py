@@ -67,6 +67,15 @@ class Envoy:
         return self.role.get("as_of") or self.role.get("start") or self.role.get("end")
 
     @property
+    def resident_in(self) -> str:
+        """Where the envoy resides, as the content lets us say it; '' when it does not."""
+        if self.resident_post is not None:
+            return f"{self.resident_post['country'].title} (also {self.resident_post['title']})"
+        if self.residence == "resident":
+            return f"{self.role['country'].title} (resident embassy)"
+        return ""
+
+    @property
     def cite(self) -> tuple:
         cites = [*self.role["cite"], *(self.resident_post["cite"] if self.resident_post else [])]
         if self.credentials is not None:
@@ -96,8 +105,8 @@ def _date_key(date) -> tuple:
 
 
 def envoys(graph: Graph, hub: Entity, country: Entity) -> list[Envoy]:
-    """Every envoy office between the hub and the country, both ways, oldest
-    first. The hub's envoy to the country: a hub-side person's ambassador
+    """Every envoy office between the hub and the country, both ways (the
+    hub's first), each side oldest first. The hub's envoy to the country: a hub-side person's ambassador
     role whose `country` is the country; the country's envoy to the hub: a
     person of the country's side (not the hub's) whose role's `country` is the hub."""
     found = []
@@ -113,7 +122,8 @@ def envoys(graph: Graph, hub: Entity, country: Entity) -> list[Envoy]:
             else:
                 continue
             found.append(_envoy(person, role, direction, country))
-    return sorted(found, key=lambda e: (_date_key(e.date), e.person.slug, e.role["title"]))
+    return sorted(found, key=lambda e: (e.direction != relations.HUB_IN_COUNTRY, _date_key(e.date),
+                                        e.person.slug, e.role["title"]))
 
 
 def _envoy(person: Entity, role: dict, direction: str, country: Entity) -> Envoy:

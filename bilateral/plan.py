@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, keyfacts, latest, relations, timeline
+from . import charts, export, keyfacts, latest, people as people_view, relations, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -114,6 +114,8 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         context = {"kind": kind, "entries": graph.by_kind[kind]}
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph))
+        if kind == "people":
+            context.update(people_view.index(graph))
         if kind == "events":
             context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
         pages.append(Page(f"{kind}/", "index.html", context))
@@ -169,8 +171,12 @@ def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
     """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
     their citations numbered among the page's notes."""
     derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
-               "visits": keyfacts.visits(hub, country)}
-    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"]]))
+               "visits": keyfacts.visits(hub, country),
+               "envoys": keyfacts.envoys(graph, hub, country),
+               "sides": people_view.sides(people_view.key_people(country), hub, country)}
+    role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
+    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
+                     + role_cites)
     return derived
 
 
