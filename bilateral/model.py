@@ -684,6 +684,9 @@ SITE = {
     "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
     "hub": Field(Ref("countries"), False,
                  "slug of the country every other one relates to (its page shows the overview)", "azerbaijan"),
+    "brief": Field(Ref("topics"), False,
+                   "slug of the topic page whose cited text opens the home page: the relationship in brief",
+                   "relations-in-brief"),
     "map": Field(Struct({
         "title": Field(Text(one_line=True), True, "the region the map shows, in words"),
         "shapes": Field(Text(one_line=True), True,

@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, keyfacts, latest, people as people_view, relations, timeline
+from . import about, charts, export, glance, keyfacts, latest, people as people_view, relations, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -99,13 +99,22 @@ def special_pages(graph: Graph) -> list[Page]:
     home = {"partners": partners,
             "others": [c for c in graph.by_kind["countries"] if not c.partner],
             "latest": latest.latest(graph.timeline, LATEST_COUNT),
-            "world_map": map_model(graph)}
+            "world_map": map_model(graph), "sources": about.summary(graph), **_glance(graph)}
     data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
     hub = relations.hub(graph)
     visits = {"hub": hub, "records": keyfacts.by_country(graph, hub) if hub else []}
     return [Page("", "home.html", home), Page("404.html", "404.html"),
             Page("visits/", "visits.html", visits),
+            Page("about/", "about.html", {"sources": about.summary(graph)}),
             Page("search/", "search.html"), Page("data/", "data.html", data)]
+
+
+def _glance(graph: Graph) -> dict:
+    hub = relations.hub(graph)
+    if hub is None:
+        return {"brief": None, "numbers": [], "key_people": [], "start_here": glance.start_here(graph)}
+    return {"brief": glance.brief(graph), "numbers": glance.key_numbers(graph, hub),
+            "key_people": glance.key_people(graph, hub), "start_here": glance.start_here(graph)}
 
 
 def index_pages(graph: Graph, views: dict) -> list[Page]:
