@@ -82,5 +82,5 @@ def start_here(graph: Graph) -> list:
         deepest = max(partners, key=lambda c: (relations.depth(c), c.title))
         links.append((f"{deepest.title}, the most documented country", deepest))
     links += [("Visits and agreements", "visits/"), ("Every country at a glance", "countries/"),
-              ("The timeline", "timeline/"), ("The five sources and how the site uses them", "about/")]
+              ("The timeline", "timeline/"), ("About the sources and the method", "about/")]
     return links

@@ -187,7 +187,9 @@ def embassy_fact(country: Entity, direction: str) -> tuple:
     if resident:
         facts.append(Fact(("Resident embassy",), _cites(resident)))
     elif non_resident:
-        facts.append(Fact(("No resident embassy stated; represented by a non-resident envoy",), _cites(non_resident)))
+        # "no resident embassy stated" only when no source claims one (a dispute says more below)
+        words = "Represented by a non-resident envoy" + ("" if disputed else "; no resident embassy stated")
+        facts.append(Fact((words,), _cites(non_resident)))
     for dispute_id in dict.fromkeys(p["dispute"].id for p in disputed):
         sides = [p for p in disputed if p["dispute"].id == dispute_id]
         dispute = sides[0]["dispute"]
