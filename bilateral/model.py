@@ -591,7 +591,8 @@ PARTICIPANT = Struct({
 
 EVENT_KINDS = ("visit", "consultations", "meeting", "lecture", "credentials", "interview",
                "working-group", "commemoration", "agreement", "purchase", "summit",
-               "conflict", "inauguration", "statement", "reported-outcome", "other")
+               "conflict", "inauguration", "statement", "reported-outcome",
+               "establishment-of-relations", "other")
 
 ORG_KINDS = ("multilateral", "grouping", "company", "media", "university", "parliament",
              "friendship-group", "ministry", "government", "corridor", "port", "project",
@@ -685,6 +686,9 @@ SITE = {
     "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
     "hub": Field(Ref("countries"), False,
                  "slug of the country every other one relates to (its page shows the overview)"),
+    "brief": Field(Ref("topics"), False,
+                   "slug of the topic page whose cited text opens the home page: the relationship in brief",
+                   "relations-in-brief"),
     "map": Field(Struct({
         "title": Field(Text(one_line=True), True, "the region the map shows, in words"),
         "shapes": Field(Text(one_line=True), True,

@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, timeline
+from . import about, charts, export, glance, keyfacts, latest, people as people_view, relations, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -39,6 +39,8 @@ from .worldmap import map_model
 
 FIGURES = ("figures",)
 EVERYTHING = ("everything",)
+
+LATEST_COUNT = 10   # rows of the home page's latest events
 
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
@@ -73,6 +75,16 @@ class Rows:
     def __bool__(self) -> bool:
         return bool(self.events)
 
+    @property
+    def dated(self) -> tuple:
+        """The rows grouped by year (latest.py: an open range is no date)."""
+        return tuple(latest.dated(self.events))
+
+    @property
+    def background(self) -> tuple:
+        """The undated rows, shown apart as background."""
+        return tuple(latest.background(self.events))
+
 
 def plan_site(graph: Graph) -> Plan:
     views = timeline.views(graph)
@@ -86,11 +98,23 @@ def special_pages(graph: Graph) -> list[Page]:
     partners = relations.partners(graph)
     home = {"partners": partners,
             "others": [c for c in graph.by_kind["countries"] if not c.partner],
-            "latest": list(reversed(graph.timeline))[:10],
-            "world_map": map_model(graph)}
+            "latest": latest.latest(graph.timeline, LATEST_COUNT),
+            "world_map": map_model(graph), "sources": about.summary(graph), **_glance(graph)}
     data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
+    hub = relations.hub(graph)
+    visits = {"hub": hub, "records": keyfacts.by_country(graph, hub) if hub else []}
     return [Page("", "home.html", home), Page("404.html", "404.html"),
+            Page("visits/", "visits.html", visits),
+            Page("about/", "about.html", {"sources": about.summary(graph)}),
             Page("search/", "search.html"), Page("data/", "data.html", data)]
+
+
+def _glance(graph: Graph) -> dict:
+    hub = relations.hub(graph)
+    if hub is None:
+        return {"brief": None, "numbers": [], "key_people": [], "start_here": glance.start_here(graph)}
+    return {"brief": glance.brief(graph), "numbers": glance.key_numbers(graph, hub),
+            "key_people": glance.key_people(graph, hub), "start_here": glance.start_here(graph)}
 
 
 def index_pages(graph: Graph, views: dict) -> list[Page]:
@@ -99,8 +123,10 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         context = {"kind": kind, "entries": graph.by_kind[kind]}
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph))
+        if kind == "people":
+            context.update(people_view.index(graph))
         if kind == "events":
-            context["entries"] = graph.timeline
+            context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
@@ -145,7 +171,22 @@ def _country(graph: Graph, country: Entity) -> dict:
         context["presence"] = [
             (f"{hub.title} in {country.title}", relations.presence_in(country, relations.HUB_IN_COUNTRY)),
             (f"{country.title} in {hub.title}", relations.presence_in(country, relations.COUNTRY_IN_HUB))]
+        if country.partner:
+            context.update(_partner(graph, hub, country))
     return context
+
+
+def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
+    """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
+    their citations numbered among the page's notes."""
+    derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
+               "visits": keyfacts.visits(hub, country),
+               "envoys": keyfacts.envoys(graph, hub, country),
+               "sides": people_view.sides(people_view.key_people(country), hub, country)}
+    role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
+    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
+                     + role_cites)
+    return derived
 
 
 def _person(graph: Graph, person: Entity) -> dict:

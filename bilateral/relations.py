@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .graph import Entity, Graph
+from .latest import dated
 
 TRADE_METRICS = ("trade-turnover",)   # figures the matrix's trade column shows
 DEPTH_LEVELS = 4                      # shades on the map, besides "none"
@@ -80,7 +81,7 @@ def overview(graph: Graph) -> list[OverviewRow]:
             hub_in_country=presence_in(country, HUB_IN_COUNTRY),
             country_in_hub=presence_in(country, COUNTRY_IN_HUB),
             events=country.timeline,
-            latest_event=country.timeline[-1] if country.timeline else None,
+            latest_event=latest_dated[-1] if (latest_dated := dated(country.timeline)) else None,
             latest_trade=max(trade, key=lambda f: f.period.sort_key()) if trade else None,
             depth=depth(country)))
     return rows

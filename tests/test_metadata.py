@@ -16,6 +16,7 @@ from bilateral.dates import parse_date
 from bilateral.feed import feed_events
 from bilateral.metadata import SHARE_IMAGE_SIZE, TITLE_LIMIT, Metadata, head_title
 from bilateral.pipeline import Project, build, load_graph
+from bilateral.plan import plan_site
 from bilateral.urls import Urls
 
 from conftest import FIXTURE, REAL_CONTENT, ROOT, html_pages, run_cli, site_contents
@@ -97,7 +98,9 @@ def vocabulary() -> Vocabulary:
 @pytest.fixture(scope="module", params=sorted(site_contents()))
 def built(request, built_at_root):
     """(name, built site, graph) of the fixture (with a site URL) and the real content (without)."""
-    return request.param, built_at_root(request.param), load_graph(site_contents()[request.param])
+    graph = load_graph(site_contents()[request.param])
+    plan_site(graph)   # as a build does: the plan numbers a partner's key facts among its notes
+    return request.param, built_at_root(request.param), graph
 
 
 def entity_pages(site: Path) -> list[Path]:
