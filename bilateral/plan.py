@@ -98,7 +98,8 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
     for kind in KINDS:
         context = {"kind": kind, "entries": graph.by_kind[kind]}
         if kind == "countries":
-            context.update(world_map=map_model(graph), overview=relations.overview(graph))
+            context.update(world_map=map_model(graph), overview=relations.overview(graph),
+                           presence_categories=relations.categories(graph))
         if kind == "events":
             context["entries"] = graph.timeline
         pages.append(Page(f"{kind}/", "index.html", context))

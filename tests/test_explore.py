@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 from bilateral.charts import bar_chart, series
 from bilateral.pipeline import load_graph
-from bilateral.relations import depth, depth_level, overview
-from bilateral.worldmap import legend, shapes, shapes_file
+from bilateral.relations import overview
+from bilateral.worldmap import shapes, shapes_file
 
 from conftest import FIXTURE
 
@@ -212,42 +212,35 @@ def test_map_links_country_shapes_to_profiles_with_names(site, graph, rel):
         assert f"/countries/{country.slug}/" in hrefs
     assert "/countries/azerbaijan/" in hrefs                     # the inset
     assert all(a.get("aria-label") for a in links)
-    assert 'aria-label="Brazil: depth 3"' in svg                 # presence + two figures
-
-
-def test_depth_counts_events_presence_and_figures(graph):
-    assert depth(graph.get("countries", "peru")) == 2 + 1 + 1
-    assert depth(graph.get("countries", "chile")) == 0
-    assert depth_level(0, 4) == 0 and depth_level(1, 4) == 1 and depth_level(4, 4) == 4
-
-
-def test_legend_ranges_cover_every_depth():
-    for highest in (1, 3, 7, 20):
-        rows = legend(highest)
-        for value in range(1, highest + 1):
-            level = depth_level(value, highest)
-            assert any(lvl == level and low <= value <= high for lvl, low, high in rows)
+    assert 'aria-label="Brazil: resident embassy"' in svg
+    assert "depth" not in svg.lower()
 
 
 def test_overview_matrix_rows(graph):
     rows = {r.country.slug: r for r in overview(graph)}
     assert "azerbaijan" not in rows
     peru, brazil = rows["peru"], rows["brazil"]
-    assert [p["status"] for p in peru.hub_in_country] == ["non-resident"]
+    # the fixture's only entry for Peru is one side of a dispute: it settles no category
+    assert (peru.hub_side.category, peru.hub_side.label) == ("other", "disputed")
+    assert [d.id for d in peru.hub_side.disputes] == ["peru-example"]
+    assert brazil.hub_side.label == "resident embassy"
     assert len(peru.events) == 2 and peru.latest_event.slug == "mammadov-visit-to-peru"
-    assert brazil.latest_trade.id == "brazil-trade-2025-jan-jul"
-    assert brazil.latest_trade_usd_million == 230
+    # the latest figure is one side of a dispute: the cell holds both sides, lowest first
+    assert [f.id for f in brazil.trade.figures] == ["brazil-trade-yearly", "brazil-trade-2025-jan-jul"]
+    assert brazil.trade.dispute.id == "brazil-trade-volume" and brazil.trade.sort_value == 230
 
 
 def test_overview_matrix_is_a_sortable_table_on_the_countries_page(site):
     html = page(site, "countries")
-    table = html[html.index('<table class="overview" data-sortable>'):]
+    table = html[html.index('<table class="overview cards" data-sortable>'):]
     table = table[: table.index("</table>")]
     assert 'aria-sort="ascending">Country' in table
-    assert 'data-type="number">Events' in table
+    assert 'data-type="number">Events on this site' in table
     assert '<a href="/countries/peru/">Peru</a>' in table
-    assert "230 USD million" in table and 'data-sort="230.0"' in table
-    assert 'src="/static/sort.js"' in html and 'id="depth"' in html
+    assert 'data-sort="230.0"' in table and 'href="/countries/brazil/#dispute-brazil-trade-volume"' in table
+    assert "; " not in re.sub(r"<[^>]+>", "", table)          # one status per cell, never a list
+    assert 'src="/static/sort.js"' in html and 'id="presence-categories"' in html
+    assert "depth" not in html.lower()
 
 
 def test_stylesheet_stays_small(site):
