@@ -121,7 +121,10 @@ def entity_pages(graph: Graph) -> list[Page]:
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
             context = {"page": entity, "other_names": other_names(entity), **CONTEXTS[kind](graph, entity)}
-            pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
+            deps = depends_on(context)
+            if "overview" in context:   # the hub's overview resolves every partner's presence from
+                deps |= {EVERYTHING}    # all people's offices and countries' entries: site-wide
+            pages.append(Page(entity.path, TEMPLATES[kind], context, deps))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
                                   frozenset({token(entity)})))

@@ -126,3 +126,11 @@ def test_no_sentence_repeats_in_the_overview(site):
     table = html[html.index('<table class="overview'): html.index("</table>")]
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s", re.sub(r"<[^>]+>", "", table)) if len(s.split()) > 6]
     assert len(sentences) == len(set(sentences))
+
+
+def test_the_hubs_overview_depends_on_every_entity(graph):
+    """A new office of any person can make a country 'covered from' another:
+    the hub's page, which holds the overview, is re-rendered on any edit."""
+    from bilateral.plan import EVERYTHING, plan_site
+    hub_page = next(p for p in plan_site(graph).pages if p.path == "countries/azerbaijan/")
+    assert EVERYTHING in hub_page.deps
