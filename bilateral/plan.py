@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, timeline
+from . import charts, export, relations, timeline, timestrip
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -100,18 +100,23 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph),
                            presence_categories=relations.categories(graph))
-        if kind == "events":
+        if kind == "events":   # an index by kind; the timeline is the list by date
             context["entries"] = graph.timeline
+            context["by_kind"] = views["kind"]
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
 
 def timeline_pages(graph: Graph, views: dict) -> list[Page]:
+    centre = relations.hub(graph)
+    countries = [c for c in graph.by_kind["countries"] if c is not centre]
     pages = [Page("timeline/", "timeline.html",
-                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True)})]
+                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True),
+                   "strip": timestrip.strip(graph.timeline, countries)})]
     for facet_views in views.values():
         pages += [Page(view.path, "timeline.html",
-                       {"view": view, "facets": views, "rows": Rows(tuple(view.events))})
+                       {"view": view, "facets": views, "rows": Rows(tuple(view.events)),
+                        "strip": timestrip.strip(view.events)})
                   for view in facet_views if view.prebuilt]
     return pages
 
