@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from .urls import timeline_path
 
-WIDTH = 640
-LEFT, RIGHT = 96, 14           # room for the country names; the last year's column
+WIDTH = 480
+LEFT, RIGHT = 86, 12           # room for the country names; the last year's column
 MARK, GAP = 10, 2              # an event's square, and the space between stacked squares
-AXIS = 26                      # the year labels under the marks
+AXIS = 28                      # the year labels under the marks
 ROW = 22                       # a country's row
 TICK_EVERY = 5                 # a labelled tick every five years, and at the first and last
 
