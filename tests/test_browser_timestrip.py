@@ -122,3 +122,21 @@ def test_the_events_index_is_an_index_by_kind(site):
     headings = re.findall(r'<h2 id="kind-([^"]+)">', html)
     assert headings == sorted(headings) and "visit" in headings and "conflict" in headings
     assert 'href="/timeline/kind/visit/"' in html
+
+
+def test_the_overview_reads_as_labelled_cards_on_a_phone(browser, server):
+    """At 360 px each country is a card: every cell shows its column's name
+    beside its value, and nothing lies outside the screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/countries/")
+    cells = page.eval_on_selector_all(
+        "table.overview td", "tds => tds.map(td => [getComputedStyle(td, '::before').content, "
+                             "td.getBoundingClientRect().right, getComputedStyle(td).display])")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # the header row is only for screen readers: each card labels its own values
+    assert page.evaluate("document.querySelector('table.overview thead').getBoundingClientRect().height") <= 1
+    context.close()
+    assert {label for label, _, _ in cells} == {'"Azerbaijan in country"', '"Country in Azerbaijan"',
+                                                '"Events on this site"', '"Latest event"', '"Latest trade figure"'}
+    assert all(right <= 360 and display == "grid" for _, right, display in cells)
