@@ -74,13 +74,15 @@ def key_people(graph: Graph, hub: Entity) -> list[people.PersonLine]:
 
 
 def start_here(graph: Graph) -> list:
-    """Where a new reader starts: the most documented partner country (by the
-    depth measure the map uses), then the site-wide views."""
+    """Where a new reader starts: the partner country the site documents most
+    (the most events, presence entries and figures: a count of records, so the
+    link says 'documented', never 'closest'), then the site-wide views."""
     partners = [c for c in relations.partners(graph)]
     links: list = []
     if partners:
-        deepest = max(partners, key=lambda c: (relations.depth(c), c.title))
-        links.append((f"{deepest.title}, the most documented country", deepest))
+        most = max(partners, key=lambda c: (len(c.timeline) + len(c.get("presence", [])) + len(c.figures),
+                                            c.title))
+        links.append((f"{most.title}, the most documented country", most))
     links += [("Visits and agreements", "visits/"), ("Every country at a glance", "countries/"),
               ("The timeline", "timeline/"), ("About the sources and the method", "about/")]
     return links

@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import about, charts, export, glance, keyfacts, latest, people as people_view, relations, timeline
+from . import about, charts, export, glance, keyfacts, latest, people as people_view, relations, timeline, timestrip
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -122,21 +122,27 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
     for kind in KINDS:
         context = {"kind": kind, "entries": graph.by_kind[kind]}
         if kind == "countries":
-            context.update(world_map=map_model(graph), overview=relations.overview(graph))
+            context.update(world_map=map_model(graph), overview=relations.overview(graph),
+                           presence_categories=relations.categories(graph))
         if kind == "people":
             context.update(people_view.index(graph))
-        if kind == "events":
+        if kind == "events":   # an index by kind; the timeline is the list by date
             context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
+            context["by_kind"] = views["kind"]
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
 
 def timeline_pages(graph: Graph, views: dict) -> list[Page]:
+    centre = relations.hub(graph)
+    countries = [c for c in graph.by_kind["countries"] if c is not centre]
     pages = [Page("timeline/", "timeline.html",
-                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True)})]
+                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True),
+                   "strip": timestrip.strip(graph.timeline, countries)})]
     for facet_views in views.values():
         pages += [Page(view.path, "timeline.html",
-                       {"view": view, "facets": views, "rows": Rows(tuple(view.events))})
+                       {"view": view, "facets": views, "rows": Rows(tuple(view.events)),
+                        "strip": timestrip.strip(view.events)})
                   for view in facet_views if view.prebuilt]
     return pages
 
@@ -146,7 +152,10 @@ def entity_pages(graph: Graph) -> list[Page]:
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
             context = {"page": entity, "other_names": other_names(entity), **CONTEXTS[kind](graph, entity)}
-            pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
+            deps = depends_on(context)
+            if "overview" in context:   # the hub's overview resolves every partner's presence from
+                deps |= {EVERYTHING}    # all people's offices and countries' entries: site-wide
+            pages.append(Page(entity.path, TEMPLATES[kind], context, deps))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
                                   frozenset({token(entity)})))

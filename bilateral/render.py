@@ -64,7 +64,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
-                       bar_chart=charts.bar_chart)
+                       chart_svg=charts.draw)
     env.filters.update(
         href=urls.entity,
         when=when,

@@ -12,6 +12,25 @@
   var groups = Array.prototype.slice.call(root.querySelectorAll(".year-group"));
   var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-facet]"));
   var status = nav.querySelector("[data-filter-status]");
+  var heading = root.querySelector("h2");
+  var allHeading = heading.textContent;
+  // What an empty selection says: made here, as only the script can select nothing.
+  var empty = document.createElement("div");
+  empty.className = "empty-selection";
+  empty.setAttribute("data-empty", "");
+  empty.hidden = true;
+  var note = document.createElement("p");
+  note.textContent = "No events match this selection.";
+  var clear = document.createElement("button");
+  clear.type = "button";
+  clear.textContent = "Clear the filters";
+  clear.addEventListener("click", function () {
+    window.history.pushState(null, "", address({}));
+    apply({});
+  });
+  empty.appendChild(note);
+  empty.appendChild(clear);
+  heading.parentNode.insertBefore(empty, heading.nextSibling);
 
   function readFilter() {
     var params = new URLSearchParams(window.location.search);
@@ -56,6 +75,27 @@
     });
     status.textContent = "Showing " + shown + " of " + events.length + " events" +
       (active.length ? " (" + active.join(", ") + ")." : ".");
+    heading.textContent = Object.keys(filter).length ? "Events matching the filter" : allHeading;
+    empty.hidden = shown !== 0;
+    updateCounts(filter);
+  }
+
+  // Each choice's count is what it would show combined with the rest of the
+  // current filter; a choice that would show nothing is marked.
+  function updateCounts(filter) {
+    links.forEach(function (link) {
+      var facet = link.getAttribute("data-facet");
+      if (facet === "all") return;
+      var would = {};
+      Object.keys(filter).forEach(function (key) { would[key] = filter[key]; });
+      would[facet] = link.getAttribute("data-value");
+      var count = events.filter(function (li) { return matches(li, would); }).length;
+      var meta = link.parentNode.querySelector(".meta");
+      if (meta) meta.textContent = count;
+      link.classList.toggle("gives-none", count === 0);
+      if (count === 0) link.setAttribute("title", "No events with the current filters");
+      else link.removeAttribute("title");
+    });
   }
 
   function address(filter) {

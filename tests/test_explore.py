@@ -9,9 +9,11 @@ import pytest
 
 from types import SimpleNamespace
 
-from bilateral.charts import bar_chart, series
-from bilateral.relations import depth, depth_level, overview
-from bilateral.worldmap import legend, shapes, shapes_file
+from bilateral.charts import draw, series
+from bilateral.dates import parse_date
+from bilateral.pipeline import load_graph
+from bilateral.relations import overview
+from bilateral.worldmap import shapes, shapes_file
 
 
 @pytest.fixture(scope="module")
@@ -128,38 +130,66 @@ def test_country_profile_sections_come_in_reading_order(site):
     assert 'href="#note-1"' in presence
 
 
-def test_brazil_profile_draws_its_trade_as_an_inline_svg_chart(site):
+def test_brazil_profile_draws_its_disputed_trade_as_two_claims_not_a_series(site):
     html = page(site, "countries/brazil")
-    svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S).group(0)
+    svgs = re.findall(r"<svg class=\"chart.*?</svg>", html, re.S)
+    assert len(svgs) == 1 and 'class="chart chart-claims"' in svgs[0]
+    svg = svgs[0]
     assert 'role="img"' in svg and 'aria-labelledby="chart-1-title chart-1-desc"' in svg
-    assert "<title id=\"chart-1-title\">Trade turnover (USD million)</title>" in svg
-    # the value as exact as the source gives it: "more than 230", not "230"
-    assert "2024: 52 USD million (disputed); January–July 2025: more than 230 USD million (disputed)" in svg
-    assert ">more than 230 *</text>" in svg
-    assert svg.count("<rect") == 2
+    assert ('<title id="chart-1-title">Trade turnover, Brazil: two claims that disagree '
+            "(2024 and January–July 2025)</title>") in svg
+    # the value as exact as the source gives it: "more than 230", not "230"; each with its source
+    assert ("2024: 52 USD million (source 1: BakuNetwork op-ed on Azerbaijan&#39;s South America strategy) "
+            "(disputed); January–July 2025: more than 230 USD million (source 2: Op-ed on Azerbaijan&#39;s "
+            "pivot to Latin America) (disputed)") in svg
+    assert ">more than 230</text>" in svg and ">2024 · source 1</text>" in svg
+    assert svg.count("<rect") == 2 and "USD million, from zero" in svg
+    figure = html[html.index('<figure class="chart">'): html.index("</figure>")]
+    assert '<figcaption class="chart-title">' in figure
+    assert 'href="/sources/bakunetwork-op-ed/"' in figure and 'href="#dispute-brazil-trade-volume"' in figure
     assert 'id="figures-table"' in html and 'href="#figures-table"' in html
 
 
 def test_chart_bars_scale_from_zero(graph):
-    figs = series(graph.get("countries", "brazil").figures)[0]
-    heights = [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', str(bar_chart(figs, "c")))]
-    assert heights[1] == pytest.approx(heights[0] * 230 / 52, rel=0.01)
+    chart = series(graph.get("countries", "brazil").figures)[0]
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', str(draw(chart, "c")))]
+    assert widths[1] == pytest.approx(widths[0] * 230 / 52, rel=0.01)
 
 
-def test_each_countrys_figures_make_a_chart_of_their_own_named_after_it():
+def fig(country, value, period=None, dispute=None, source="s"):
+    return SimpleNamespace(metric="trade-turnover", unit="USD million", country=country, value=value,
+                           qualifier="", period=parse_date(period) if period else None,
+                           label=f"{country.title} {value}", dispute=dispute,
+                           cite=[SimpleNamespace(source=SimpleNamespace(title=source))])
+
+
+class Country:  # hashable, as graph entities are
+    def __init__(self, title):
+        self.title = title
+
+
+def test_several_countries_figures_make_one_comparison_on_one_scale():
     # a topic page holds several countries' figures of one metric
-    def fig(country, value):
-        return SimpleNamespace(metric="trade-turnover", unit="USD million", country=country, value=value,
-                               qualifier="", period=None, label=f"{country.title} {value}", dispute=None)
-    class Country:  # hashable, as graph entities are
-        def __init__(self, title):
-            self.title = title
     brazil, peru = Country("Brazil"), Country("Peru")
-    charts = series([fig(brazil, 52), fig(peru, 3), fig(brazil, 230), fig(peru, 4)])
-    assert [c.title for c in charts] == ["Trade turnover (USD million), Brazil", "Trade turnover (USD million), Peru"]
-    assert [[f.value for f in c.figures] for c in charts] == [[52, 230], [3, 4]]
-    # on a page of one country's figures the name would only repeat the page's
-    assert [c.title for c in series([fig(brazil, 52), fig(brazil, 230)])] == ["Trade turnover (USD million)"]
+    charts = series([fig(brazil, 52, "2024"), fig(peru, 3, "2024"), fig(brazil, 230, "2025"), fig(peru, 4, "2025")])
+    assert [c.kind for c in charts] == ["comparison"]
+    assert charts[0].title == "Trade turnover by country, as the sources give it (periods: 2024; 2025)"
+    assert [(f.country.title, f.value) for f in charts[0].figures] == [
+        ("Brazil", 52), ("Brazil", 230), ("Peru", 3), ("Peru", 4)]
+    assert ">Peru · 2025 · source 1</text>" in str(draw(charts[0], "c"))
+
+
+def test_a_series_joins_only_undisputed_figures_of_alike_periods():
+    brazil = Country("Brazil")
+    yearly = series([fig(brazil, 40, "2023"), fig(brazil, 52, "2024")])
+    assert [(c.kind, c.title) for c in yearly] == [("series", "Trade turnover, Brazil, 2023 to 2024")]
+    assert "USD million, from zero" in str(draw(yearly[0], "c"))
+    # a year and seven months, or an undated 'by April 2025', are not one run
+    assert series([fig(brazil, 52, "2024"), fig(brazil, 230, "2025-01/2025-07")]) == []
+    assert series([fig(brazil, 52, "../2025-04"), fig(brazil, 230, "2025")]) == []
+    dispute = object()
+    claims = series([fig(brazil, 52, "2024", dispute), fig(brazil, 230, "2025-01/2025-07", dispute)])
+    assert [c.kind for c in claims] == ["claims"] and claims[0].dispute is dispute
 
 
 def test_single_figure_gets_a_table_but_no_chart(site):
@@ -204,42 +234,35 @@ def test_map_links_country_shapes_to_profiles_with_names(site, graph, rel):
         assert f"/countries/{country.slug}/" in hrefs
     assert "/countries/azerbaijan/" in hrefs                     # the inset
     assert all(a.get("aria-label") for a in links)
-    assert 'aria-label="Brazil: depth 3"' in svg                 # presence + two figures
-
-
-def test_depth_counts_events_presence_and_figures(graph):
-    assert depth(graph.get("countries", "peru")) == 2 + 1 + 1
-    assert depth(graph.get("countries", "chile")) == 0
-    assert depth_level(0, 4) == 0 and depth_level(1, 4) == 1 and depth_level(4, 4) == 4
-
-
-def test_legend_ranges_cover_every_depth():
-    for highest in (1, 3, 7, 20):
-        rows = legend(highest)
-        for value in range(1, highest + 1):
-            level = depth_level(value, highest)
-            assert any(lvl == level and low <= value <= high for lvl, low, high in rows)
+    assert 'aria-label="Brazil: resident embassy"' in svg
+    assert "depth" not in svg.lower()
 
 
 def test_overview_matrix_rows(graph):
     rows = {r.country.slug: r for r in overview(graph)}
     assert "azerbaijan" not in rows
     peru, brazil = rows["peru"], rows["brazil"]
-    assert [p["status"] for p in peru.hub_in_country] == ["non-resident"]
+    # the fixture's only entry for Peru is one side of a dispute: it settles no category
+    assert (peru.hub_side.category, peru.hub_side.label) == ("other", "disputed")
+    assert [d.id for d in peru.hub_side.disputes] == ["peru-example"]
+    assert brazil.hub_side.label == "resident embassy"
     assert len(peru.events) == 2 and peru.latest_event.slug == "mammadov-visit-to-peru"
-    assert brazil.latest_trade.id == "brazil-trade-2025-jan-jul"
-    assert brazil.latest_trade_usd_million == 230
+    # the latest figure is one side of a dispute: the cell holds both sides, lowest first
+    assert [f.id for f in brazil.trade.figures] == ["brazil-trade-yearly", "brazil-trade-2025-jan-jul"]
+    assert brazil.trade.dispute.id == "brazil-trade-volume" and brazil.trade.sort_value == 230
 
 
 def test_overview_matrix_is_a_sortable_table_on_the_countries_page(site):
     html = page(site, "countries")
-    table = html[html.index('<table class="overview" data-sortable>'):]
+    table = html[html.index('<table class="overview cards" data-sortable>'):]
     table = table[: table.index("</table>")]
     assert 'aria-sort="ascending">Country' in table
-    assert 'data-type="number">Events' in table
+    assert 'data-type="number">Events on this site' in table
     assert '<a href="/countries/peru/">Peru</a>' in table
-    assert "230 USD million" in table and 'data-sort="230.0"' in table
-    assert 'src="/static/sort.js"' in html and 'id="depth"' in html
+    assert 'data-sort="230.0"' in table and 'href="/countries/brazil/#dispute-brazil-trade-volume"' in table
+    assert "; " not in re.sub(r"<[^>]+>", "", table)          # one status per cell, never a list
+    assert 'src="/static/sort.js"' in html and 'id="presence-categories"' in html
+    assert "depth" not in html.lower()
 
 
 def test_stylesheet_stays_small(site):

@@ -1,0 +1,142 @@
+"""Issue 15, the timeline that shows time, on the real content in a real
+browser (Playwright driving Debian's Chromium): a strip of years drawn at
+build time, in which 2023-2025 dominates, each mark a link; filter counts
+that follow the selection, choices that would give nothing marked, and an
+empty selection that says so and offers to clear."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections import Counter
+
+import pytest
+
+from conftest import REAL_CONTENT, needs_chromium
+
+pytestmark = [needs_chromium,
+              pytest.mark.skipif(not (REAL_CONTENT / "site.yml").is_file(), reason="no real content")]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_at_root):
+    return built_at_root("real")
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
+                  else route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def strip_svg(html: str) -> str:
+    return re.search(r'<svg viewBox="[^"]*" class="timestrip".*?</svg>', html, re.S).group(0)
+
+
+def test_the_strip_comes_before_the_list_and_links_every_event(site):
+    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert html.index('class="timestrip"') < html.index("data-timeline-root")
+    svg = strip_svg(html)
+    events = re.findall(r'<li class="event[^"]*"[^>]*>.*?<a href="(/events/[^"]+)"', html, re.S)
+    marks = re.findall(r'<a href="(/events/[^"]+)" aria-label="[^"]+"><title>[^<]+</title><rect class="mark', svg)
+    assert len(marks) == len(events) == 24 and set(marks) == set(events)
+    # every country row's circle links to that country's view at that year
+    assert 'href="/timeline/country/peru/#events-2025" aria-label="Peru, 2025: 8 events"' in svg
+    assert (site / "timeline" / "country" / "peru" / "index.html").read_text(encoding="utf-8").count('id="events-2025"') == 1
+    caption = html[html.index('<figcaption id="strip-caption">'):]
+    assert caption.startswith('<figcaption id="strip-caption">24 events by year (1995: 1, 2000: 1, 2020: 1, 2023: 5, 2024: 3, 2025: 13).')
+
+
+def test_the_strip_spaces_years_by_time_so_2023_to_2025_dominates(site):
+    svg = strip_svg((site / "timeline" / "index.html").read_text(encoding="utf-8"))
+    xs = [float(x) for x in re.findall(r'<rect class="mark[^"]*" x="([\d.]+)"', svg)]
+    columns = sorted(set(xs))
+    gap_1995_2000, gap_2000_2020 = columns[1] - columns[0], columns[2] - columns[1]
+    assert gap_2000_2020 == pytest.approx(4 * gap_1995_2000, rel=0.02)    # 20 years against 5
+    per_column = Counter(xs)
+    recent = sum(n for x, n in per_column.items() if x >= columns[-3])
+    assert recent / len(xs) >= 0.8 and per_column[columns[-1]] == max(per_column.values())
+
+
+def visible(page) -> int:
+    return page.eval_on_selector_all("[data-timeline-root] li.event:not([hidden])", "els => els.length")
+
+
+def count_of(page, facet: str, value: str) -> int:
+    return int(page.text_content(f"a[data-facet={facet}][data-value={value}] + .meta"))
+
+
+def test_counts_follow_the_selection_and_empty_choices_are_marked(page, server):
+    page.goto(f"{server}/timeline/?country=peru")
+    assert visible(page) == 15
+    page.click("nav.filters summary:has-text('Kind of event')")
+    for value in page.eval_on_selector_all("a[data-facet=kind]", "els => els.map(a => a.dataset.value)"):
+        expected = page.eval_on_selector_all(
+            f"[data-timeline-root] li.event[data-country~=peru][data-kind~={value}]", "els => els.length")
+        assert count_of(page, "kind", value) == expected, value
+        marked = page.get_attribute(f"a[data-facet=kind][data-value={value}]", "class") or ""
+        assert ("gives-none" in marked) == (expected == 0), value
+
+
+def test_an_empty_selection_says_so_and_offers_to_clear(page, server):
+    page.goto(f"{server}/timeline/?country=mexico&kind=conflict")
+    assert visible(page) == 0
+    assert page.is_visible("[data-empty]") and "No events match this selection." in page.text_content("[data-empty]")
+    assert page.text_content("[data-timeline-root] h2") == "Events matching the filter"
+    page.click("[data-empty] button")
+    assert page.url == f"{server}/timeline/"
+    assert visible(page) == 24 and page.is_hidden("[data-empty]")
+    assert page.text_content("[data-timeline-root] h2") == "All events"
+
+
+def test_without_javascript_the_strip_is_there_and_its_marks_are_links(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/timeline/")
+    page.click("svg.timestrip a[href='/timeline/country/brazil/#events-2025']")
+    assert page.url == f"{server}/timeline/country/brazil/#events-2025"
+    context.close()
+
+
+def test_the_events_index_is_an_index_by_kind(site):
+    html = (site / "events" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="kind-([^"]+)">', html)
+    assert headings == sorted(headings) and "visit" in headings and "conflict" in headings
+    assert 'href="/timeline/kind/visit/"' in html
+
+
+def test_the_overview_reads_as_labelled_cards_on_a_phone(browser, server):
+    """At 360 px each country is a card: every cell shows its column's name
+    beside its value, and nothing lies outside the screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/countries/")
+    cells = page.eval_on_selector_all(
+        "table.overview td", "tds => tds.map(td => [getComputedStyle(td, '::before').content, "
+                             "td.getBoundingClientRect().right, getComputedStyle(td).display])")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # the header row is only for screen readers: each card labels its own values
+    assert page.evaluate("document.querySelector('table.overview thead').getBoundingClientRect().height") <= 1
+    context.close()
+    assert {label for label, _, _ in cells} == {'"Azerbaijan in country"', '"Country in Azerbaijan"',
+                                                '"Events on this site"', '"Latest event"', '"Latest trade figure"'}
+    assert all(right <= 360 and display == "grid" for _, right, display in cells)
