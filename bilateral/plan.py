@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, timeline
+from . import charts, export, relations, search, spelling, timeline
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -90,7 +90,8 @@ def special_pages(graph: Graph) -> list[Page]:
             "world_map": map_model(graph)}
     data = {"tables": export.TABLES, "json_file": export.JSON_FILE}
     return [Page("", "home.html", home), Page("404.html", "404.html"),
-            Page("search/", "search.html"), Page("data/", "data.html", data)]
+            Page("search/", "search.html", {"names": spelling.name_index(graph.entities()),
+                                                 "ranking": search.RANKING}), Page("data/", "data.html", data)]
 
 
 def index_pages(graph: Graph, views: dict) -> list[Page]:
@@ -119,7 +120,8 @@ def entity_pages(graph: Graph) -> list[Page]:
     pages = []
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
-            context = {"page": entity, "other_names": other_names(entity), **CONTEXTS[kind](graph, entity)}
+            context = {"page": entity, "other_names": other_names(entity),
+                       "search_names": spelling.search_names(entity), **CONTEXTS[kind](graph, entity)}
             pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
