@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, search, spelling, timeline
+from . import charts, export, relations, search, spelling, timeline, wayfinding
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -121,7 +121,8 @@ def entity_pages(graph: Graph) -> list[Page]:
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
             context = {"page": entity, "other_names": other_names(entity),
-                       "search_names": spelling.search_names(entity), **CONTEXTS[kind](graph, entity)}
+                       "search_names": spelling.search_names(entity),
+                       "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[kind](graph, entity)}
             pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},

@@ -15,7 +15,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import citemarks, charts, timeline
+from . import charts, citemarks, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .figures import figure_value
@@ -151,7 +151,8 @@ def render_page(env: Environment, page) -> str:
     except Exception as exc:
         raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
                           f"{type(exc).__name__}: {exc}") from exc
-    return citemarks.link_back(html)   # each note links back to its marks
+    # read off the finished page: each note's back-links, the list of its sections
+    return wayfinding.on_this_page(citemarks.link_back(html))
 
 
 def _template_line(exc: Exception, template: str) -> str:

@@ -8,8 +8,9 @@
 (function () {
   "use strict";
   var root = document.getElementById("search");
-  var box = document.getElementById("site-search-q");
-  if (!root || !box) {
+  var box = document.getElementById("site-search-q");     // the header's
+  var own = document.getElementById("search-q");          // the page's
+  if (!root || !box || !own) {
     return;
   }
   var list = document.getElementById("search-results");
@@ -23,6 +24,7 @@
 
   fallback.hidden = true;
   box.setAttribute("list", "search-names");
+  own.setAttribute("list", "search-names");
 
   // Folded for comparison only: case, accents and the Azerbaijani letters that
   // bilateral/spelling.py's rules also fold (ə, ı, İ).
@@ -210,22 +212,28 @@
   }
 
   var timer = null;
-  box.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      history.replaceState(null, "", "?q=" + encodeURIComponent(box.value));
-      run(box.value);
-    }, 200);
-  });
-  box.form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    history.replaceState(null, "", "?q=" + encodeURIComponent(box.value));
-    run(box.value);
+  [box, own].forEach(function (input) {
+    var other = input === box ? own : box;
+    input.addEventListener("input", function () {
+      other.value = input.value;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+        run(input.value);
+      }, 200);
+    });
+    input.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      other.value = input.value;
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      run(input.value);
+    });
   });
 
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     box.value = query;
+    own.value = query;
     run(query);
   }
 })();
