@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import charts, export, relations, search, spelling, timeline, wayfinding
+from . import backlinks, charts, export, relations, search, sourcefacts, spelling, timeline, wayfinding
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -123,6 +123,8 @@ def entity_pages(graph: Graph) -> list[Page]:
             context = {"page": entity, "other_names": other_names(entity),
                        "search_names": spelling.search_names(entity),
                        "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[kind](graph, entity)}
+            # only the mentions the page does not already link above, by kind
+            context["backlinks"] = backlinks.grouped(graph, entity, context, context["backlinks"])
             pages.append(Page(entity.path, TEMPLATES[kind], context, depends_on(context)))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
@@ -171,7 +173,8 @@ def _topic(graph: Graph, topic: Entity) -> dict:
 
 
 def _source(graph: Graph, source: Entity) -> dict:
-    return {"cited_by": source.cited_by, "backlinks": source.mentioned_in}
+    return {"facts": sourcefacts.source_facts(source), "passages": backlinks.passages(graph, source),
+            "backlinks": source.mentioned_in}
 
 
 CONTEXTS = {"countries": _country, "people": _person, "events": _event,

@@ -127,7 +127,7 @@ def test_peru_profile_shows_its_events_as_a_timeline(site):
 
 def test_country_profile_sections_come_in_reading_order(site):
     html = page(site, "countries/peru")
-    order = ["presence-h", "people-h", "figures-h", 'id="timeline"', "disputes-h", "notes-h"]
+    order = ['id="presence-h"', 'id="people-h"', 'id="figures-h"', 'id="timeline"', 'id="disputes-h"', 'id="notes-h"']
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions)
     presence = section(html, "presence-h")
