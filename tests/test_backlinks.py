@@ -133,3 +133,15 @@ def test_real_sources_with_a_headline_in_their_text_show_it(built_at_root):
         pytest.skip("the real content is not in this checkout")
     text = (built_at_root("real") / "sources" / "talibov-peru-congress-meeting" / "index.html").read_text(encoding="utf-8")
     assert "<q>Azerbaijan, Peru Discuss Inter-parliamentary Cooperation</q>" in text
+
+
+@pytest.mark.parametrize("site", site_contents())
+def test_sources_index_shows_kind_and_standpoint(built_at_root, site):
+    root = built_at_root(site)
+    graph = graph_of(site_contents()[site])
+    text = html_lib.unescape((root / "sources" / "index.html").read_text(encoding="utf-8"))
+    for source in graph.by_kind["sources"]:
+        item = re.search(rf'<li><a href="/sources/{source.slug}/">.*?</li>', text, re.S)
+        assert item, source.slug
+        assert f"Standpoint: {source.standpoint}" in item.group(0)
+        assert '<span class="kind">' in item.group(0)
