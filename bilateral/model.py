@@ -643,6 +643,8 @@ KINDS: dict[str, dict] = {
     "sources": _kind(
         file=Field(Text(one_line=True), True, "the document's original file name in the source collection",
                    more="a plain name, never a path, for example `002_68093400c9ee64a5.txt`; the text itself sits beside the entry as `sources/<slug>.txt`"),
+        headline=Field(Text(one_line=True), False, "the document's own headline, as its text gives it",
+                       more="left out when the text has none; the source page then says so"),
         publisher=Field(Text(one_line=True), False, "publisher or outlet"),
         author=Field(Text(one_line=True), False, "author or byline"),
         date=Field(Date(), True, "publication date"),

@@ -31,7 +31,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import about, charts, export, glance, keyfacts, latest, people as people_view, relations, timeline, timestrip
+from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
+               search, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -106,7 +107,8 @@ def special_pages(graph: Graph) -> list[Page]:
     return [Page("", "home.html", home), Page("404.html", "404.html"),
             Page("visits/", "visits.html", visits),
             Page("about/", "about.html", {"sources": about.summary(graph)}),
-            Page("search/", "search.html"), Page("data/", "data.html", data)]
+            Page("search/", "search.html", {"names": spelling.name_index(graph.entities()),
+                                             "ranking": search.RANKING}), Page("data/", "data.html", data)]
 
 
 def _glance(graph: Graph) -> dict:
@@ -151,7 +153,11 @@ def entity_pages(graph: Graph) -> list[Page]:
     pages = []
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
-            context = {"page": entity, "other_names": other_names(entity), **CONTEXTS[kind](graph, entity)}
+            context = {"page": entity, "other_names": other_names(entity),
+                       "search_names": spelling.search_names(entity),
+                       "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[kind](graph, entity)}
+            # only the mentions the page does not already link above, by kind
+            context["backlinks"] = backlinks.grouped(graph, entity, context, context["backlinks"])
             deps = depends_on(context)
             if "overview" in context:   # the hub's overview resolves every partner's presence from
                 deps |= {EVERYTHING}    # all people's offices and countries' entries: site-wide
@@ -218,7 +224,8 @@ def _topic(graph: Graph, topic: Entity) -> dict:
 
 
 def _source(graph: Graph, source: Entity) -> dict:
-    return {"cited_by": source.cited_by, "backlinks": source.mentioned_in}
+    return {"facts": sourcefacts.source_facts(source), "passages": backlinks.passages(graph, source),
+            "backlinks": source.mentioned_in}
 
 
 CONTEXTS = {"countries": _country, "people": _person, "events": _event,

@@ -15,7 +15,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import charts, timeline
+from . import charts, citemarks, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .figures import figure_value
@@ -147,10 +147,12 @@ def render_page(env: Environment, page) -> str:
     """One planned page (plan.Page) as HTML."""
     context = {"view": None, **page.context}
     try:
-        return env.get_template(page.template).render(**context, path=page.path)
+        html = env.get_template(page.template).render(**context, path=page.path)
     except Exception as exc:
         raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
                           f"{type(exc).__name__}: {exc}") from exc
+    # read off the finished page: each note's back-links, the list of its sections
+    return wayfinding.on_this_page(citemarks.link_back(html))
 
 
 def _template_line(exc: Exception, template: str) -> str:

@@ -6,6 +6,8 @@ into pagefind/ inside the site; every page's <main data-pagefind-body> is
 indexed, including aliases and native spellings shown there, and the
 `kind` shown with each result is set on <main> too (data-pagefind-meta),
 so Pagefind reads only <main> (--root-selector), not the whole page.
+A named entity's names and their spelling variants (bilateral/spelling.py)
+are the `names` metadata, which RANKING weights above everything else.
 Result URLs in the index are site-relative; the search page passes the base
 URL to the UI, so one index works at / and under a sub-path.
 """
@@ -23,6 +25,13 @@ from .model import KINDS
 from .write import replace_atomically
 
 BUNDLE = "pagefind"   # folder inside the site, as the templates link it
+
+# Pagefind's ranking options for the search page (passed to pagefind.options
+# by static/search.js). `names` is the metadata holding a named entity's own
+# names and their spelling variants (templates/search_names.html): a match
+# there counts far above a mention, so the page named "Mammadov" comes before
+# the five events whose titles mention him.
+RANKING = {"metaWeights": {"names": 30.0}}
 
 
 # Only entity pages are results (they mark data-pagefind-body); reading just

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REAL_CONTENT, needs_chromium
 
-pytestmark = [needs_chromium,
+pytestmark = [pytest.mark.browser, needs_chromium,
               pytest.mark.skipif(not (REAL_CONTENT / "site.yml").is_file(), reason="no real content")]
 
 

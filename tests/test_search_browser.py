@@ -37,11 +37,11 @@ def test_search_finds_the_person_by_either_spelling(browser, served, query):
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("request", lambda r: requests.append(r.url))
     page.goto(f"{origin}{base}search/?q={query}")
-    link = page.locator(".pagefind-ui__result-link", has_text=re.compile(r"^\s*Elnur Mammadov\s*$"))
+    link = page.locator(".search-result-link", has_text=re.compile(r"^\s*Elnur Mammadov\s*$"))
     link.first.wait_for(timeout=15000)
     assert link.first.get_attribute("href") == f"{base}people/elnur-mammadov/"
-    result = page.locator(".pagefind-ui__result", has=link.first)
-    assert "Person" in result.inner_text()          # the result says what kind of page it is
+    result = page.locator(".search-result", has=link.first)
+    assert "Person" in result.text_content()        # the result says what kind of page it is
     assert page.locator("#search-fallback").is_hidden()
     assert violations == []
     assert all(url.startswith(origin) for url in requests)
@@ -54,8 +54,9 @@ def test_header_form_leads_to_results(browser, served):
     page.goto(f"{origin}{base}countries/peru/")
     page.fill("#site-search-q", "Lima")
     page.press("#site-search-q", "Enter")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.locator(".search-result-link").first.wait_for(timeout=15000)
     assert page.url.startswith(f"{origin}{base}search/?q=Lima")
+    assert page.input_value("#site-search-q") == "Lima"     # the header's box keeps the query
     page.close()
 
 
