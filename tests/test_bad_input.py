@@ -279,6 +279,7 @@ def workdir(site_dir) -> Path:
 
 @pytest.mark.parametrize("out", ["fixtures/site", "fixtures/site/events", "fixtures/site/new", "fixtures",
                                  "fixtures/site/sources", ".", "..", "notes.txt", "drafts"])
+@pytest.mark.slow  # builds with Pagefind, or a new process
 def test_build_never_replaces_what_it_was_given(workdir, out):
     """A build replaces its output whole: an output that is, holds or lies in
     the content (say) would delete it. `--out content` used to."""
@@ -311,6 +312,7 @@ def test_build_never_replaces_the_engines_folders(monkeypatch, tmp_path, folder)
     assert tree(tmp_path) == before
 
 
+@pytest.mark.slow  # builds with Pagefind, or a new process
 def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
     """Killed while Pagefind runs: Pagefind dies with it, and the half-built
     copy it left is removed by the next build (another live build's is not)."""
@@ -349,6 +351,7 @@ def test_a_killed_builds_leftovers_go_with_the_next_build(workdir, tmp_path):
     assert tree(workdir / "site") == site
 
 
+@pytest.mark.slow  # builds with Pagefind, or a new process
 def test_render_workers_end_with_a_killed_build(tmp_path):
     """Workers used to wait forever for work from a parent that was gone."""
     if not sys.platform.startswith("linux"):
@@ -435,6 +438,7 @@ def fill(disk: Path, leave: int) -> None:
 
 # Left free, the build fails copying static/, writing pages, or (with
 # Pagefind still reporting success) writing the search index.
+@pytest.mark.slow  # builds with Pagefind, or a new process
 @pytest.mark.parametrize("fault", ["64 KB free", "600 KB free", "1000 KB free", "read-only"])
 def test_a_full_or_read_only_disk_is_one_line_and_the_old_site_stays(tiny_disk, site_dir, fault):
     out = tiny_disk / "site"
@@ -470,6 +474,7 @@ BROKEN_PAGEFIND = {
 }
 
 
+@pytest.mark.slow  # builds with Pagefind, or a new process
 @pytest.mark.parametrize("writes", BROKEN_PAGEFIND.values(), ids=BROKEN_PAGEFIND.keys())
 def test_a_broken_search_index_is_never_published(good_site, tmp_path, writes):
     fake = tmp_path / "pagefind"
