@@ -207,7 +207,12 @@ def _without_rows_people_and_countries(value, found):
 
 
 def _without_listed_entities(value, found):
-    if not isinstance(value, list):
+    """Entities in a list or tuple (backlinks, key people, an index) are not dependencies."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            if not isinstance(item, plan.Entity):
+                _without_listed_entities(item, found)
+    else:
         _real_collect(value, found)
 
 
