@@ -134,13 +134,14 @@ def hub_links(linked: list) -> list:
 
 # --- label points: the centroid of a country's largest ring -----------------------
 
-def _rings(path: str) -> list:
+@lru_cache(maxsize=None)   # the same shapes are measured by every plan of a process
+def _rings(path: str) -> tuple:
     rings = []
     for part in path.split("M")[1:]:
         points = [tuple(map(float, xy.split(","))) for xy in re.findall(r"-?[\d.]+,-?[\d.]+", part)]
         if len(points) >= 3:
             rings.append(points)
-    return rings
+    return tuple(rings)
 
 
 def _area_centroid(ring: list) -> tuple:
@@ -155,6 +156,7 @@ def _area_centroid(ring: list) -> tuple:
     return abs(area) / 2, (cx / (3 * area), cy / (3 * area))
 
 
+@lru_cache(maxsize=None)
 def _centre(path: str) -> tuple:
     rings = _rings(path)
     if not rings:
@@ -183,10 +185,12 @@ def place_labels(linked: list) -> None:
             s.label_at = (x, y)
 
 
+@lru_cache(maxsize=None)
 def _largest_area(path: str) -> float:
     return max((_area_centroid(r)[0] for r in _rings(path)), default=0.0)
 
 
+@lru_cache(maxsize=None)
 def label_point(path: str) -> tuple | None:
     """Where a country's name goes: the centroid of its largest landmass, for
     a landmass big enough to hold a name and that holds its own centroid
