@@ -287,3 +287,61 @@ def test_english_pages_are_unchanged_but_for_the_language_links(site_dir, tmp_pa
         if rel.parts[0] == "pagefind":
             continue
         assert language_lines.sub("", (three / rel).read_text(encoding="utf-8")) == page.read_text(encoding="utf-8"), rel
+
+
+# --- the preview ---------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_preview_equals_a_full_build_after_translation_edits(site, tmp_path, monkeypatch, seed):
+    """test_differential's check, in two languages, with edits to translations
+    (added, changed, removed) among edits to their originals."""
+    from bilateral import incremental, pipeline
+    from bilateral.incremental import Incremental
+    from bilateral.syntax import CITE_MARK
+    from test_differential import Editor, read, save, snapshot
+
+    monkeypatch.setattr(pipeline, "FINALIZERS", [])
+    monkeypatch.setattr(incremental, "FINALIZERS", [])
+    (site / "site.yml").write_text((site / "site.yml").read_text(encoding="utf-8").replace(
+        "languages: [en, es, pt]", "languages: [en, es]"), encoding="utf-8")
+
+    class Translating(Editor):
+        def step(self):
+            self.count += 1
+            name = self.rng.choice(["translation", "translation", "untranslate", "title", "body"])
+            return name, getattr(self, name)()
+
+        def translation(self):
+            original = self.any_entity()
+            meta, body = read(original)
+            translated = {} if original.parent.name == "people" else {"title": f"Título {self.count}"}
+            marks = "".join(f"[cite:{n}]" for n in sorted({int(n) for n in CITE_MARK.findall(body)}))
+            path = original.with_name(f"{original.stem}.es.md")
+            save(path, translated, f"Texto traducido {self.count}.{marks}\n")
+            return [path]
+
+        def untranslate(self):
+            done = sorted(self.content.glob("*/*.es.md"))
+            if not done:
+                return self.translation()
+            path = self.rng.choice(done)
+            path.unlink()
+            return [path]
+
+    project = Project(content=site)
+    preview = Incremental(project, tmp_path / "preview", "/az-latam/", jobs=1)
+    preview.build()
+    editor = Translating(site, tmp_path, __import__("random").Random(seed))
+    for step in range(8):
+        name, paths = editor.step()
+        report = preview.rebuild(paths)
+        preview.finish()
+        full = tmp_path / "full"
+        build(project, full, "/az-latam/", jobs=1)
+        got, want = snapshot(preview.out), snapshot(full)
+        stale = sorted(k for k in want.keys() | got.keys() if got.get(k) != want.get(k))
+        assert not stale, f"step {step} ({name} of {[p.name for p in paths]}): {stale[:5]}"
+        if name in ("translation", "untranslate"):   # only that language's pages are rendered again
+            assert 0 < report.rendered <= sum(p.path.startswith("es/") for p in preview.plan.pages)
+            assert all(path.startswith("es/") for path in report.written if path.endswith(("/", ".html")))
