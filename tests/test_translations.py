@@ -11,7 +11,7 @@ from bilateral import translations
 from bilateral.languages import build_graphs, plan_languages
 from bilateral.pipeline import Project, build, load_checked
 from bilateral.urls import Urls
-from conftest import errors_for, run_cli, write
+from conftest import errors_for, needs_chromium, run_cli, serve_folder, write
 
 EVENT_ES = """---
 title: Primeras consultas políticas entre Azerbaiyán y Perú
@@ -345,3 +345,29 @@ def test_preview_equals_a_full_build_after_translation_edits(site, tmp_path, mon
         if name in ("translation", "untranslate"):   # only that language's pages are rendered again
             assert 0 < report.rendered <= sum(p.path.startswith("es/") for p in preview.plan.pages)
             assert all(path.startswith("es/") for path in report.written if path.endswith(("/", ".html")))
+
+
+# --- search ---------------------------------------------------------------------------
+
+@pytest.mark.browser
+@needs_chromium
+def test_spanish_search_finds_spanish_pages(browser, site, tmp_path):
+    """Pagefind indexes each language apart (by <html lang>): on /es/search/ a
+    Spanish word finds the Spanish page, under a sub-path too."""
+    write(site, "events/lima-consultations.es.md", EVENT_ES)
+    docroot = tmp_path / "www"
+    build(Project(content=site), docroot / "az-latam", "/az-latam/")
+    with serve_folder(docroot) as origin:
+        page = browser.new_page()
+        page.goto(f"{origin}/az-latam/es/search/?q=primera")
+        link = page.locator(".search-result-link")
+        link.first.wait_for(timeout=15000)
+        hrefs = [link.nth(i).get_attribute("href") for i in range(link.count())]
+        assert "/az-latam/es/events/lima-consultations/" in hrefs, hrefs
+        assert all(href.startswith("/az-latam/es/") for href in hrefs), hrefs
+        page.goto(f"{origin}/az-latam/search/?q=primera")   # the English index has no Spanish text
+        page.wait_for_function("document.getElementById('search-status').textContent.trim() !== ''",
+                               timeout=15000)
+        assert "/az-latam/es/events/lima-consultations/" not in [
+            a.get_attribute("href") for a in page.locator(".search-result-link").all()]
+        page.close()
