@@ -159,7 +159,17 @@ def test_stamp_refuses_a_file_that_is_no_translation(site):
 
 def test_the_overlay_translates_what_is_given_and_falls_back_to_english(site):
     write(site, "events/lima-consultations.es.md", EVENT_ES)
+    write(site, "figures/trade.es.yml", "figures:\n  - label: Años de relaciones\n  - {}\n  - {}\n")
+    write(site, "countries/peru.es.md", "---\ndisputes:\n  - summary: Dos extractos.\n    claims:\n"
+                                        "      - text: Una.\n      - {}\n---\n")
+    write(site, "site.es.yml", "title: Sitio de prueba\nmap: {title: América Latina y el Caribe}\n")
     graphs = build_graphs(load_checked(site))
+    es_graph = graphs["es"]
+    assert es_graph.site["title"] == "Sitio de prueba" and es_graph.site["map"]["title"] == "América Latina y el Caribe"
+    assert es_graph.site["description"] == graphs["en"].site["description"]
+    assert [f.label for f in es_graph.figures if f.id == "peru-relations-years"] == ["Años de relaciones"]
+    dispute = es_graph.disputes["peru-example"]
+    assert dispute.summary == "Dos extractos." and [c["text"] for c in dispute.claims] == ["Una.", "Another claim."]
     en, es = (g.get("events", "lima-consultations") for g in (graphs["en"], graphs["es"]))
     assert es.title == "Primeras consultas políticas entre Azerbaiyán y Perú"
     assert en.title == "First Azerbaijan–Peru political consultations"
