@@ -282,6 +282,8 @@ def test_sitemap_and_downloads_hold_every_language(built):
     assert '"title_es":"Primeras consultas políticas entre Azerbaiyán y Perú"' in data
     assert '"title_pt"' in data   # the CLDR names of countries
     assert not (built / "es" / "data" / "graph.json").exists()
+    documented = (built / "data" / "index.html").read_text(encoding="utf-8")
+    assert "<code>title_es</code>, <code>summary_es</code> (Español); <code>title_pt</code>" in documented
 
 
 def test_english_pages_are_unchanged_but_for_the_language_links(site_dir, tmp_path):
@@ -291,7 +293,9 @@ def test_english_pages_are_unchanged_but_for_the_language_links(site_dir, tmp_pa
     write(site_dir, "events/lima-consultations.es.md", EVENT_ES)
     three = tmp_path / "three"
     build(Project(content=site_dir), three, "/", jobs=1)
-    language_lines = re.compile(r'<link rel="alternate" hreflang=[^\n]*\n|  <nav class="languages"[\s\S]*?</nav>\n')
+    # the language links, and the data page's line on the translated keys graph.json adds
+    language_lines = re.compile(r'<link rel="alternate" hreflang=[^\n]*\n|  <nav class="languages"[\s\S]*?</nav>\n'
+                                r'|  <p>Translated titles and summaries, [^\n]*\n')
     for page in sorted(one.rglob("*.html")):
         rel = page.relative_to(one)
         if rel.parts[0] == "pagefind":
