@@ -12,7 +12,6 @@ gives one.
 """
 from __future__ import annotations
 
-import dataclasses
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -130,8 +129,9 @@ def plan_languages(graphs: dict[str, Graph], plan=plan_site) -> Plan:
     pages = []
     for lang, graph in graphs.items():
         prefix = language_prefix(lang, languages)
-        for page in plan(graph).pages:
+        for page in plan(graph).pages:   # each plan's own pages: changed in place
             page.context["lang"] = lang
-            pages.append(dataclasses.replace(page, path=prefix + page.path))
+            page.path = prefix + page.path
+            pages.append(page)
     return Plan(graphs[languages[0]], pages, graphs)
 

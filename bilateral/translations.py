@@ -199,7 +199,7 @@ class _Check:
                 self.glosses(item, here)
             elif key not in spec:
                 self.not_translatable(key, here, original)
-            elif key not in original and not (self.doc.kind, key) == ("countries", "title"):
+            elif key not in original:
                 self.error(here, f"'{key}': the original ({original_path(self.doc)}) has no '{key}' here "
                                  "to translate")
             else:

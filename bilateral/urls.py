@@ -62,7 +62,10 @@ class Urls:
     def __call__(self, path: str = "") -> str:
         """Base-aware URL of a site-relative path ('timeline/', 'static/site.css'),
         in this Urls' language."""
-        return self.base + self.localize(path.lstrip("/"))
+        path = path.lstrip("/")
+        if self.prefix and is_localized(path):   # the usual case, one language, tests one attribute
+            path = self.prefix + path
+        return self.base + path
 
     def localize(self, path: str) -> str:
         """A site-relative path as this language has it: 'es/timeline/'."""
