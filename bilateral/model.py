@@ -686,7 +686,7 @@ SITE = {
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
     "languages": Field(ListOf(Text(one_line=True), min_items=1), False,
                        "the languages the site is published in, the default (at the root) first",
-                       "[en, es, pt]",
+                       ["en", "es", "pt"],
                        more="the others are published under `/<code>/`, from translation files beside "
                             "the English ones (CONTRIBUTING.md); without it, only `language`"),
     "license": Field(Text(one_line=True), False, "licence of the site's own text and data, by name", "CC BY 4.0"),
