@@ -420,7 +420,7 @@ def stamp(status: Status) -> bool:
     start = 1 if markdown else 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines)) \
         if markdown else len(lines)
-    line = f"{STAMP}: {status.current}"
+    line = f'{STAMP}: "{status.current}"'   # quoted: a hash of digits alone would read as a number
     for i in range(start, end):
         if lines[i].startswith(f"{STAMP}:"):
             lines[i] = line

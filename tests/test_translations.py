@@ -137,7 +137,7 @@ def test_stamp_then_check_warns_when_the_english_summary_changes(site):
     stamped = run_cli("translations", "--stamp", translation, "--content", site)
     assert stamped.returncode == 0 and "1 translation stamped" in stamped.stdout
     stamp = translations.fingerprint(_original(site, "lima-consultations.md"))
-    assert f"translation_of: {stamp}\n" in translation.read_text(encoding="utf-8")
+    assert f'translation_of: "{stamp}"\n' in translation.read_text(encoding="utf-8")
     assert "1 current, 0 behind" in run_cli("translations", "--content", site).stdout
     assert "translation-behind" not in run_cli("check", "--content", site).stderr
 
