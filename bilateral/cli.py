@@ -1,4 +1,4 @@
-"""The command line: build, check, sources, new, serve, schema, linkcheck.
+"""The command line: build, check, sources, translations, new, serve, schema, linkcheck.
 
 Exit codes: 0 success, 1 content errors (each as path:line: message), 2 usage.
 """
@@ -11,12 +11,14 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from . import translations
 from .editorial import editorial_warnings
 from .errors import ContentErrors, did_you_mean
 from .graph import build_graph
 from .render import RenderError
 from .search import SearchIndexError
 from .linkcheck import check_links
+from .languages import site_languages
 from .load import display_path
 from .pipeline import ROOT, Project, build, load_checked
 from .quoted import report_lines, site_coverage, summary_lines
@@ -49,6 +51,13 @@ def parser() -> argparse.ArgumentParser:
                                         "not yet cited, the entries citing it")
     so.add_argument("slug", nargs="?", help="only this source")
     content_arg(so)
+
+    t = sub.add_parser("translations", help="list, per language, the translations missing, behind their "
+                                            "English or current; --stamp marks translations current")
+    t.add_argument("--stamp", nargs="*", metavar="PATH", default=None,
+                   help="write the English text's current fingerprint into these translation files "
+                        "(without paths: into every one that has none yet)")
+    content_arg(t)
 
     n = sub.add_parser("new", help="start a new content file with every field, to fill in")
     n.add_argument("kind", help="event, person, country, organization, topic or source (or the plural)")
@@ -92,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "sources":
             return _sources(args)
+        if args.command == "translations":
+            return _translations(args)
         if args.command == "build":
             started = time.perf_counter()
             build(Project(content=args.content, site_url=args.site_url), args.out, args.base_url,
@@ -126,6 +137,7 @@ def _check(args) -> int:
     content = load_checked(args.content)
     graph = build_graph(content)
     shown, acknowledged = editorial_warnings(content)
+    shown = sorted(shown + translations.behind_warnings(content))
     for warning in shown:
         print(warning, file=sys.stderr)
     count = sum(len(v) for v in graph.by_kind.values())
@@ -150,6 +162,32 @@ def _sources(args) -> int:
         print("\n".join(summary_lines(coverage.values())) + "\n")
     for cov in coverage.values():
         print("\n".join(report_lines(cov)) + "\n")
+    return 0
+
+
+def _translations(args) -> int:
+    content = load_checked(args.content)
+    languages = site_languages(content.site.meta if content.site else None)
+    if args.stamp is None:
+        if len(languages) == 1:
+            print(f"the site has one language ({languages[0]}): add others to `languages` in site.yml")
+        else:
+            print("\n".join(translations.report(content, languages)))
+        return 0
+    found = {Path(s.doc.path).resolve(): s for s in translations.statuses(content)}
+    if args.stamp:
+        unknown = [p for p in args.stamp if Path(p).resolve() not in found]
+        if unknown:
+            print(f"build.py translations --stamp: not a translation file: {', '.join(map(str, unknown))}",
+                  file=sys.stderr)
+            return 2
+        chosen = [found[Path(p).resolve()] for p in args.stamp]
+    else:
+        chosen = [s for s in found.values() if s.state == "unstamped"]
+    stamped = [s for s in chosen if translations.stamp(s)]
+    for status in stamped:
+        print(f"stamped {status.doc.path}: translation_of: {status.current}")
+    print(f"{len(stamped)} translation{'s' if len(stamped) != 1 else ''} stamped")
     return 0
 
 

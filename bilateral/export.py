@@ -184,13 +184,30 @@ def figure_record(fig: Figure) -> dict:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
-def graph_json(graph: Graph, urls: Urls) -> str:
+# The translated labels graph.json adds to each entity, as `title_es`, `summary_es`
+# (only where the translation gives one: what stays English is not repeated).
+TRANSLATED_KEYS = ("title", "summary")
+
+
+def translated_labels(entity: Entity, others: dict) -> dict:
+    labels = {}
+    for lang, graph in others.items():
+        local = graph.lookup[(entity.kind, entity.slug)]
+        labels.update({f"{key}_{lang}": local.data[key] for key in TRANSLATED_KEYS
+                       if key in local.data and (key,) not in local.english and local.data[key] != entity.data.get(key)})
+    return labels
+
+
+def graph_json(graph: Graph, urls: Urls, others: dict | None = None) -> str:
+    """`others`: {language: graph} of the site's other languages, whose labels are added."""
+    record = (lambda e: {**entity_record(e, urls), **translated_labels(e, others)}) if others else \
+        (lambda e: entity_record(e, urls))
     data = {
         "site": {k: graph.site[k] for k in ("title", "description", "site_url", "language",
                                             "license", "license_url") if graph.site.get(k)},
         "note": "References are slugs: the page of slug S of kind K is at K/S/. "
                 f"Dates keep their precision: {DATE_FORMS}.",
-        "entities": {kind: [entity_record(e, urls) for e in sorted(graph.by_kind[kind], key=lambda e: e.slug)]
+        "entities": {kind: [record(e) for e in sorted(graph.by_kind[kind], key=lambda e: e.slug)]
                      for kind in KINDS},
         "figures": [figure_record(f) for f in graph.figures],
         "disputes": [{"id": d.id, "on": d.owner.path, "summary": d.summary,
@@ -203,6 +220,7 @@ def graph_json(graph: Graph, urls: Urls) -> str:
 
 def downloads(plan, urls: Urls) -> dict[str, str]:
     graph = plan.graph
-    files = {JSON_FILE: graph_json(graph, urls)}
+    others = {lang: g for lang, g in plan.graphs.items() if g is not graph}
+    files = {JSON_FILE: graph_json(graph, urls, others)}
     files.update({FOLDER + t.file: csv_text(t, graph) for t in TABLES})
     return files

@@ -1,4 +1,5 @@
-"""An Atom feed of events, newest first by each event's own start (feed.xml).
+"""An Atom feed of events, newest first by each event's own start (feed.xml),
+one per language (es/feed.xml) in a site of several.
 
 Timestamps come from the events' own dates, never from the clock, so two
 builds of the same content write the same bytes: a date at any precision
@@ -34,13 +35,23 @@ def feed_events(graph: Graph) -> list:
 
 
 def atom_feed(plan, urls: Urls) -> dict[str, str]:
-    graph = plan.graph
+    """feed.xml, and in a site of several languages each one's (es/feed.xml),
+    from that language's graph."""
+    if len(plan.graphs) <= 1:
+        return _feed(plan.graph, urls)
+    files: dict[str, str] = {}
+    for lang, graph in plan.graphs.items():
+        files.update(_feed(graph, urls.in_language(lang), lang))
+    return files
+
+
+def _feed(graph: Graph, urls: Urls, lang: str | None = None) -> dict[str, str]:
     events = feed_events(graph)
     if not urls.has_site_url or not events:
         return {}
     title = graph.site.get("title", "")
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang} if lang else {})
     _sub(feed, "id", urls.absolute(PATH))
     _sub(feed, "title", f"{title}: events")
     _sub(feed, "subtitle", " ".join(graph.site.get("description", "").split()))
@@ -58,8 +69,8 @@ def atom_feed(plan, urls: Urls) -> dict[str, str]:
         text = summary_text(event, SUMMARY_LENGTH)
         _sub(entry, "summary", f"{event.date.text()}: {text}" if text else event.date.text())
     ET.indent(feed)
-    return {PATH: '<?xml version="1.0" encoding="utf-8"?>\n'
-                  + ET.tostring(feed, encoding="unicode") + "\n"}
+    return {urls.localize(PATH): '<?xml version="1.0" encoding="utf-8"?>\n'
+                                 + ET.tostring(feed, encoding="unicode") + "\n"}
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.Element:

@@ -41,7 +41,8 @@ from .errors import ContentError, ContentErrors
 from .graph import Graph, body_facts, build_graph, can_patch_body, patch_body
 from .load import Content, Document, _read_markdown, load_content
 from .parallel import render_pages
-from .pipeline import FINALIZERS, Project, extra_outputs, few_collections, load_checked, publish
+from .languages import build_graphs, plan_languages, site_languages
+from .pipeline import FINALIZERS, Project, environments, extra_outputs, few_collections, load_checked, publish
 from .plan import FIGURES, Plan, affected, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .urls import Urls
@@ -85,9 +86,9 @@ class Incremental:
         """A full build, as `build.py build` makes it, remembered for rebuilds."""
         with few_collections():
             content = load_checked(self.project.content, self._checked)
-            graph = build_graph(content)
-            env = self._environment(graph)
-            plan = plan_site(graph)
+            plan = plan_languages(build_graphs(content))
+            graph = plan.graph
+            env = self._environment(plan)
             self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env, plan)
         self.content, self.graph, self.plan, self._env = content, graph, plan, env
         self._retry, self._stale = set(), False
@@ -95,13 +96,13 @@ class Incremental:
         self._extra_paths = self.files.keys() - set(plan.paths)
         return Report(len(self.files), sorted(self.files), [])
 
-    def _urls(self, graph: Graph) -> Urls:
-        return Urls(self.base_url, graph.site.get("site_url", ""))
+    def _urls(self, plan: Plan) -> Urls:
+        return Urls(self.base_url, plan.graph.site.get("site_url", ""), languages=list(plan.graphs))
 
-    def _environment(self, graph: Graph):
+    def _environment(self, plan: Plan):
         """Each graph gets its own environment (its link and row caches hold
         the graph's entities); compiled template code is kept."""
-        return make_environment(self.project.templates, graph, self._urls(graph), self._compiled)
+        return environments(self.project.templates, plan, self._urls(plan), self._compiled)
 
     # --- rebuilds ------------------------------------------------------------------
     def rebuild(self, changed) -> Report:
@@ -116,7 +117,7 @@ class Incremental:
         templates_changed = any(_under(p, self.project.templates) for p in changed)
         static_changed = any(_under(p, self.project.static) for p in changed)
         try:
-            content, docs, tokens, everything = self._reload(in_content)
+            content, docs, base, tokens, everything = self._reload(in_content)
         except ContentErrors:
             self._retry = changed
             raise
@@ -124,21 +125,24 @@ class Incremental:
         everything = everything or templates_changed or self._stale
 
         old_plan = self.plan
-        if tokens and not everything and self._patch_bodies(docs, tokens):
+        # a page is touched by the tokens of its language: an original's edit
+        # reaches every language, a translation's only its own (_reload)
+        hit = lambda page: affected(page, tokens.get(page.context.get("lang"), set()))  # noqa: E731
+        changed = any(tokens.values())
+        if base and changed and not everything and len(old_plan.graphs) <= 1 and self._patch_bodies(docs, base):
             graph, plan = self.graph, old_plan
-            pages = [p for p in plan.pages if affected(p, tokens)]
+            pages = [p for p in plan.pages if hit(p)]
         else:
-            graph = build_graph(content) if tokens or everything else self.graph
+            plan = plan_languages(build_graphs(content)) if changed or everything else old_plan
+            graph = plan.graph
             if graph is not self.graph or templates_changed:
-                self._env = self._environment(graph)
-            plan = plan_site(graph) if graph is not self.graph else old_plan
+                self._env = self._environment(plan)
             if everything:
                 pages = plan.pages
             else:
-                before = {p.path for p in old_plan.pages if affected(p, tokens)}
+                before = {p.path for p in old_plan.pages if hit(p)}
                 known = set(old_plan.paths)
-                pages = [p for p in plan.pages
-                         if p.path in before or p.path not in known or affected(p, tokens)]
+                pages = [p for p in plan.pages if p.path in before or p.path not in known or hit(p)]
         self.content, self.graph, self.plan = content, graph, plan
 
         # Should rendering or writing fail now (a template error, a full disk),
@@ -180,7 +184,7 @@ class Incremental:
         """The extra outputs (feed, downloads), written where they changed."""
         report = report or Report()
         if self._unfinished and self.plan is not None:
-            extras = extra_outputs(self.plan, self._urls(self.graph))
+            extras = extra_outputs(self.plan, self._urls(self.plan))
             for path in sorted(self._extra_paths - extras.keys()):
                 self._delete(path, report)
             self._extra_paths = set(extras)
@@ -201,10 +205,11 @@ class Incremental:
     # --- loading ---------------------------------------------------------------------
     def _reload(self, paths: list[Path]):
         """(content, {key: document} of the changed entities, the changed
-        tokens, whether every page may change)."""
+        tokens of originals, {language: the tokens its pages may be touched
+        by}, whether every page may change)."""
         old = self.content
         if not paths:
-            return old, {}, set(), False
+            return old, {}, set(), {}, False
         before = {(d.kind, d.slug): d for d in old.documents}
         errors: list[ContentError] = []
         root = Path(self.project.content).resolve()
@@ -216,7 +221,7 @@ class Incremental:
                 doc = _read_markdown(p, p.parent.name, errors)
                 if doc is not None:
                     docs[(doc.kind, doc.slug)] = doc
-            content = Content(old.root, old.site, list(docs.values()), old.tables)
+            content = Content(old.root, old.site, list(docs.values()), old.tables, old.translations)
         else:
             content = load_content(root, errors)
         errors += validate(content, self._checked) if not errors else []
@@ -241,7 +246,15 @@ class Incremental:
             tokens.add(FIGURES)
         everything = _meta(old.site) != _meta(content.site)
         changed_docs = {k: after[k] for k in after if k in tokens or ("body", *k) in tokens}
-        return content, changed_docs, tokens, everything
+        by_lang = {lang: set(tokens) for lang in site_languages(_meta(content.site))}
+        for lang, kind, slug in _changed_translations(old, content):
+            if kind == "site":
+                everything = True
+            elif kind == "figures":
+                by_lang.setdefault(lang, set()).add(FIGURES)
+            else:
+                by_lang.setdefault(lang, set()).update({(kind, slug), ("body", kind, slug)})
+        return content, changed_docs, tokens, by_lang, everything
 
     # --- writing ---------------------------------------------------------------------
     def _write(self, rendered: dict[str, str], plan: Plan) -> Report:
@@ -282,6 +295,13 @@ class Incremental:
         for rel in sorted(present - wanted):
             (target / rel).unlink()
             report.deleted.append(f"static/{rel.as_posix()}")
+
+
+def _changed_translations(old: Content, new: Content) -> set[tuple]:
+    """(language, kind, slug) of each translation added, removed or edited."""
+    before = {(d.lang, d.kind, d.slug): (d.meta, d.body) for d in old.translations}
+    after = {(d.lang, d.kind, d.slug): (d.meta, d.body) for d in new.translations}
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
 
 
 def _meta(doc: Document | None):

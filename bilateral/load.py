@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, did_you_mean
@@ -15,6 +15,10 @@ from .yamlines import YamlError, load_with_lines
 # "tourism\n" must not pass (stripped later, it would overwrite /topics/tourism/).
 # The pattern itself stays portable: the JSON Schemas reuse it.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# A translation sits beside its original, named with its language before the
+# extension: peru.es.md, trade.pt.yml, site.es.yml (translations.py reads them).
+TRANSLATION = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$")
 
 # The one content folder for data files that site.yml names, such as the map's shapes.
 DATA_FOLDER = "maps"
@@ -30,6 +34,7 @@ class Document:
     lines: dict          # path tuple -> line number
     body: str = ""
     body_line: int = 1   # line number of the body's first line
+    lang: str = ""       # a translation's language ('es'); '' for an original
 
 
 @dataclass
@@ -38,6 +43,7 @@ class Content:
     site: Document | None
     documents: list[Document]    # entity files, every kind
     tables: list[Document]       # figures/*.yml
+    translations: list[Document] = field(default_factory=list)   # <slug>.<lang>.md/.yml (translations.py)
 
 
 def display_path(path: Path) -> str:
@@ -60,20 +66,38 @@ def load_content(root: Path, errors: list[ContentError]) -> Content:
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name == "site.yml":
             continue
+        translated = TRANSLATION.fullmatch(entry.stem)
+        if translated and translated["slug"] == "site" and entry.suffix == ".yml" and entry.is_file() \
+                and not entry.is_symlink():
+            doc = _read_yaml(entry, "site", errors)
+            if doc is not None:
+                content.translations.append(_as_translation(doc, translated))
+            continue
         if entry.is_symlink():
             errors.append(ContentError(display_path(entry), 1,
                                        "symbolic links are not allowed in content/: commit the folder itself"))
         elif entry.is_dir() and entry.name in KINDS:
-            content.documents += _read_folder(entry, entry.name, ".md", _read_markdown, errors)
+            _add(content, content.documents, _read_folder(entry, entry.name, ".md", _read_markdown, errors))
         elif entry.is_dir() and entry.name == "figures":
-            content.tables += _read_folder(entry, "figures", ".yml", _read_yaml, errors)
+            _add(content, content.tables, _read_folder(entry, "figures", ".yml", _read_yaml, errors))
         elif entry.is_dir() and entry.name == DATA_FOLDER:
             continue  # data files that site.yml names (the map's shapes), read where used
         else:
-            known = ", ".join(sorted(KINDS) + ["figures", DATA_FOLDER, "site.yml"])
+            known = ", ".join(sorted(KINDS) + ["figures", DATA_FOLDER, "site.yml", "site.<language>.yml"])
             errors.append(ContentError(display_path(entry), 1,
                                        f"unexpected entry in content/ (expected one of: {known})"))
     return content
+
+
+def _add(content: Content, originals: list, docs: list[Document]) -> None:
+    """Originals to their list, translations to content.translations."""
+    originals += [doc for doc in docs if not doc.lang]
+    content.translations += [doc for doc in docs if doc.lang]
+
+
+def _as_translation(doc: Document, name: re.Match) -> Document:
+    doc.slug, doc.lang = name["slug"], name["lang"]
+    return doc
 
 
 # A source entry's text sits beside it (sources/<slug>.txt): read by the quote
@@ -97,6 +121,12 @@ def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[D
             also = f" and their texts (*{SOURCE_TEXT})" if kind == "sources" else ""
             errors.append(ContentError(display_path(path), 1,
                                        f"not a content file: {kind}/ holds *{suffix} files{also}"))
+            continue
+        translated = TRANSLATION.fullmatch(path.stem)
+        if translated and SLUG.fullmatch(translated["slug"]):
+            doc = reader(path, kind, errors)
+            if doc is not None:
+                docs.append(_as_translation(doc, translated))
             continue
         if not SLUG.fullmatch(path.stem):
             errors.append(ContentError(display_path(path), 1,

@@ -684,6 +684,11 @@ SITE = {
     "description": Field(Text(), True, "what the site is, for the home page and metadata"),
     "site_url": Field(Url(), False, "absolute URL the site is published at"),
     "language": Field(Text(one_line=True), False, "BCP 47 language code of the site"),
+    "languages": Field(ListOf(Text(one_line=True), min_items=1), False,
+                       "the languages the site is published in, the default (at the root) first",
+                       ["en", "es", "pt"],
+                       more="the others are published under `/<code>/`, from translation files beside "
+                            "the English ones (CONTRIBUTING.md); without it, only `language`"),
     "license": Field(Text(one_line=True), False, "licence of the site's own text and data, by name", "CC BY 4.0"),
     "license_url": Field(Url(), False, "where that licence is published", "https://creativecommons.org/licenses/by/4.0/"),
     "hub": Field(Ref("countries"), False,

@@ -52,8 +52,9 @@ def render_pages(env, pages: list, jobs: int | None = None,
         return files
 
     global _job
-    for name in env.list_templates(extensions=["html"]):
-        env.get_template(name)  # compiled once here (with what they extend and import), for every worker
+    for one in env.values() if isinstance(env, dict) else [env]:   # {language: env}, or one
+        for name in one.list_templates(extensions=["html"]):
+            one.get_template(name)  # compiled once here (with what they extend and import), for every worker
     shares = jobs * 4  # several per worker, so one slow share does not leave a core idle
     html: list = [None] * len(pages)
     _job = (env, pages, write_to)

@@ -10,10 +10,11 @@ from .errors import ContentError, ContentErrors
 from .export import downloads
 from .feed import atom_feed
 from .graph import Graph, build_graph
+from .languages import build_graphs, plan_languages
 from .load import Content, load_content
 from .parallel import render_pages
 from .plan import Plan, plan_site
-from .render import make_environment
+from .render import MemoryBytecodeCache, make_environment
 from .search import index_site
 from .sitemap import notices, sitemap
 from .urls import Urls
@@ -82,10 +83,13 @@ def build(project: Project, out: Path, base_url: str = "/",
     with few_collections():
         content = load_checked(project.content)
         refuse_unsafe_output(out, *protected_folders(project, content))
-        graph = build_graph(content)
-        if project.site_url:
-            graph.site["site_url"] = project.site_url
-        files = publish(graph, project, out, base_url, jobs)
+        graphs = build_graphs(content)
+        for graph in graphs.values():
+            if project.site_url:
+                graph.site["site_url"] = project.site_url
+        plan = plan_languages(graphs, plan_site)
+        graph = plan.graph
+        files = publish(graph, project, out, base_url, jobs, plan=plan)
     if notify:
         for line in notices(Urls(base_url, graph.site.get("site_url", ""))):
             notify(line)
@@ -112,15 +116,25 @@ def few_collections():
         gc.set_threshold(*before)
 
 
+def environments(templates: Path, plan: Plan, urls: Urls, bytecode_cache=None):
+    """The template environment for one language, or {language: environment}
+    for several (render.render_page picks each page's), sharing compiled code."""
+    if len(plan.graphs) <= 1:
+        return make_environment(templates, plan.graph, urls, bytecode_cache)
+    cache = bytecode_cache or MemoryBytecodeCache()
+    return {lang: make_environment(templates, graph, urls.in_language(lang), cache)
+            for lang, graph in plan.graphs.items()}
+
+
 def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
             jobs: int | None = None, env=None, plan: Plan | None = None) -> dict[str, str]:
     """Render the graph's planned pages into a new site that replaces `out`
     once complete, each page written by the process that rendered it.
     Returns every file written, as {site path: fingerprint}."""
-    urls = Urls(base_url, graph.site.get("site_url", ""))
-    if env is None:
-        env = make_environment(project.templates, graph, urls)
     plan = plan or plan_site(graph)
+    urls = Urls(base_url, graph.site.get("site_url", ""), languages=list(plan.graphs))
+    if env is None:
+        env = environments(project.templates, plan, urls)
     refuse_clashes(plan.paths)
     with staged(Path(out), project.static) as staging:
         extras: dict[str, bytes] = {}

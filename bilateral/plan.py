@@ -58,6 +58,7 @@ class Page:
 class Plan:
     graph: Graph
     pages: list
+    graphs: dict = field(default_factory=dict)   # {language: graph}, the default first (languages.py)
 
     @property
     def paths(self) -> list[str]:

@@ -15,7 +15,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import charts, citemarks, timeline, wayfinding
+from . import charts, citemarks, i18n, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .figures import figure_value
@@ -53,7 +53,8 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     env = SiteEnvironment(loader=FileSystemLoader(str(templates)),
                           autoescape=select_autoescape(default=True, default_for_string=True),
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          auto_reload=False, bytecode_cache=bytecode_cache)
+                          auto_reload=False, bytecode_cache=bytecode_cache, extensions=["jinja2.ext.i18n"])
+    env.install_null_translations(newstyle=True)  # the interface's catalogues replace these
     links = Links(urls)
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
@@ -64,7 +65,8 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
-                       chart_svg=charts.draw)
+                       chart_svg=charts.draw, languages=languages_of(graph, urls),
+                       current_language=i18n.current, behind=behind)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -79,8 +81,41 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         figure_value=figure_value,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         kind_label=timeline.kind_label,
+        in_english=in_english,
+        gloss=gloss,
     )
     return env
+
+
+def languages_of(graph: Graph, urls: Urls) -> list[tuple[str, str]]:
+    """(code, name in itself) of each language the site is published in
+    (urls.alternates gives each one's URL of a page); empty for one language."""
+    from .languages import language_name  # languages plans pages, which render does not need
+    codes = urls.languages if len(urls.languages) > 1 else ()
+    return [(code, language_name(code)) for code in codes]
+
+
+def behind(entity) -> bool:
+    """Whether the page's translation is behind its English (translations.Status)."""
+    return getattr(entity, "translation", None) == "behind"
+
+
+def gloss(entity, citation) -> Markup:
+    """A translation of a note's quote, when the page's translation gives one
+    (`glosses`, by the number of the citation in the original's list)."""
+    glosses = getattr(entity, "glosses", None)
+    if not glosses:
+        return Markup("")
+    cited = entity.get("citations", [])
+    text = next((glosses[n] for n in sorted(glosses) if 0 < n <= len(cited) and cited[n - 1] == citation), None)
+    return Markup(' <span class="gloss">({})</span>').format(text) if text else Markup("")
+
+
+def in_english(entity, *path) -> Markup:
+    """' lang="en"' on an element showing a value its translation leaves
+    in the original's language (languages.py), else nothing."""
+    marked = getattr(entity, "english", None)
+    return Markup(' lang="en"') if marked and tuple(path) in marked else Markup("")
 
 
 class SiteContext(Context):
@@ -143,11 +178,20 @@ class MemoryBytecodeCache(BytecodeCache):
         self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
-def render_page(env: Environment, page) -> str:
-    """One planned page (plan.Page) as HTML."""
-    context = {"view": None, **page.context}
+def render_page(env: Environment | dict, page) -> str:
+    """One planned page (plan.Page) as HTML; `env` may be {language: Environment},
+    and the page is rendered in its context's language."""
+    if isinstance(env, dict):
+        env = env[page.context["lang"]]
+    urls = env.globals["url"]
+    lang = page.context.get("lang") or urls.lang or i18n.DEFAULT
+    context = {"view": None, "lang": lang, **page.context}
+    prefix = urls.prefix
+    # templates see the page's path within its language, as url() takes it
+    path = page.path[len(prefix):] if prefix and page.path.startswith(prefix) else page.path
     try:
-        html = env.get_template(page.template).render(**context, path=page.path)
+        with i18n.language(lang):
+            html = env.get_template(page.template).render(**context, path=path)
     except Exception as exc:
         raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
                           f"{type(exc).__name__}: {exc}") from exc

@@ -36,7 +36,7 @@ RANKING = {"metaWeights": {"names": 30.0}}
 
 # Only entity pages are results (they mark data-pagefind-body); reading just
 # them spares Pagefind the long timeline and index pages.
-ENTITY_PAGES = "{" + ",".join(KINDS) + "}/*/index.html"
+ENTITY_PAGES = "**/{" + ",".join(KINDS) + "}/*/index.html"   # each language's, at / and under /<code>/
 
 
 class SearchIndexError(RuntimeError):

@@ -29,6 +29,7 @@ from .urls import Urls
 
 PATH = "sitemap.xml"
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"   # hreflang alternates (Google's sitemap extension)
 # Pages that are not content of their own: moved-page stubs and the 404 page.
 SKIP_TEMPLATES = {"redirect.html", "404.html"}
 
@@ -49,12 +50,19 @@ def sitemap(plan: Plan, urls: Urls) -> dict[str, str]:
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}urlset")
     dated = LastModified(plan.graph)
+    languages = list(plan.graphs) if len(plan.graphs) > 1 else []
+    if languages:
+        ET.register_namespace("xhtml", XHTML)
     for page in listed_pages(plan):
         entry = ET.SubElement(root, f"{{{NS}}}url")
         ET.SubElement(entry, f"{{{NS}}}loc").text = urls.absolute(page.path)
         lastmod = dated.of(page)
         if lastmod is not None:
             ET.SubElement(entry, f"{{{NS}}}lastmod").text = lastmod.iso()
+        if languages:   # the page in every language, as its <head> lists them
+            local = page.path.removeprefix(urls.in_language(page.context["lang"]).prefix)
+            for lang, href in urls.alternates(local):
+                ET.SubElement(entry, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=href)
     ET.indent(root)
     files = {PATH: '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"}
     if at_host_root(urls):
@@ -80,14 +88,16 @@ class LastModified:
     """The content-derived <lastmod> of each page (the rule is in the module's docstring)."""
 
     def __init__(self, graph: Graph):
-        self.entities = {e: _latest(_own_points(e)) for kind in graph.by_kind.values() for e in kind}
-        self.kinds = {kind: _latest(self.entities[e] for e in entities)
+        # by (kind, slug): each language's graph has its own entities, on the same dates
+        self.entities = {(e.kind, e.slug): _latest(_own_points(e)) for kind in graph.by_kind.values() for e in kind}
+        self.kinds = {kind: _latest(self.entities[(e.kind, e.slug)] for e in entities)
                       for kind, entities in graph.by_kind.items()}
         self.site = _latest(self.kinds.values())
 
     def of(self, page: Page) -> Point | None:
         if "page" in page.context:
-            return self.entities[page.context["page"]]
+            entity = page.context["page"]
+            return self.entities[(entity.kind, entity.slug)]
         if page.template == "index.html":
             return self.kinds[page.context["kind"]]
         return self.site

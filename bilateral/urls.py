@@ -1,5 +1,10 @@
 """The one place internal URLs are made, so a base path (GitHub Pages project
-sites live under /repo/) applies to every link and asset alike."""
+sites live under /repo/) applies to every link and asset alike.
+
+A site in several languages has the default one at the root and each other
+under /<code>/ (/es/countries/peru/): a Urls made for a language puts its
+prefix on every page URL (and its feed), never on the files all languages
+share (static/, pagefind/, the data downloads, the sitemap)."""
 from __future__ import annotations
 
 
@@ -29,14 +34,50 @@ def output_file(path: str) -> str:
     return path
 
 
+# Files each language has its own of, besides its pages ('' or '.../' or '*.html').
+LOCALIZED_FILES = frozenset({"feed.xml"})
+SHARED_FOLDERS = ("static/", "pagefind/")
+
+
+def language_prefix(lang: str, languages) -> str:
+    """'' for the default language (the first), else 'es/'."""
+    return "" if not languages or lang == languages[0] else f"{lang}/"
+
+
+def is_localized(path: str) -> bool:
+    """Whether each language has its own copy of this site-relative path."""
+    if path.startswith(SHARED_FOLDERS):
+        return False
+    return path == "" or path.endswith(("/", ".html")) or path in LOCALIZED_FILES
+
+
 class Urls:
-    def __init__(self, base: str = "/", site_url: str = ""):
+    def __init__(self, base: str = "/", site_url: str = "", lang: str = "", languages=()):
         self.base = normalize_base(base)
         self.site_url = (site_url or "").rstrip("/")
+        self.languages = tuple(languages)
+        self.lang = lang or (self.languages[0] if self.languages else "")
+        self.prefix = language_prefix(self.lang, self.languages)
 
     def __call__(self, path: str = "") -> str:
-        """Base-aware URL of a site-relative path ('timeline/', 'static/site.css')."""
-        return self.base + path.lstrip("/")
+        """Base-aware URL of a site-relative path ('timeline/', 'static/site.css'),
+        in this Urls' language."""
+        path = path.lstrip("/")
+        if self.prefix and is_localized(path):   # the usual case, one language, tests one attribute
+            path = self.prefix + path
+        return self.base + path
+
+    def localize(self, path: str) -> str:
+        """A site-relative path as this language has it: 'es/timeline/'."""
+        return self.prefix + path if self.prefix and is_localized(path) else path
+
+    def in_language(self, lang: str) -> "Urls":
+        return Urls(self.base, self.site_url, lang, self.languages)
+
+    def alternates(self, path: str = "") -> list[tuple[str, str]]:
+        """(language, URL) of this page in every language, absolute when the
+        site's address is known (as hreflang links should be)."""
+        return [(lang, self.in_language(lang).absolute(path)) for lang in self.languages]
 
     def entity(self, entity) -> str:
         return self(page_path(entity.kind, entity.slug))
@@ -50,4 +91,4 @@ class Urls:
 
     def absolute(self, path: str = "") -> str:
         """Absolute URL for sitemaps and canonical links (site_url already holds any sub-path)."""
-        return f"{self.site_url}/{path.lstrip('/')}" if self.site_url else self(path)
+        return f"{self.site_url}/{self.localize(path.lstrip('/'))}" if self.site_url else self(path)

@@ -28,10 +28,12 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checks found, from one call to the next: the live preview passes the
     same dict each time, so only edited documents are checked again (the
     checks across files always run)."""
+    from . import languages, translations  # they read this module's rules: imported once it is loaded
     checker = _Checker()
     if content.site is not None:
         checker.struct(content.site, content.site.meta, SITE, ())
         checker.language_tag(content.site)
+        checker.errors += languages.check_setting(content)
     found = {}
     for doc in content.documents:
         known = checked.get(id(doc)) if checked is not None else None
@@ -48,7 +50,9 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checker.unique_ids(content)
     checker.references(content)
     checker.urls(content)
-    return checker.errors + check_quotes(content) + check_map_setting(content)
+    site = content.site.meta if content.site is not None else None
+    return (checker.errors + check_quotes(content) + check_map_setting(content)
+            + translations.check(content, languages.site_languages(site)))
 
 
 def _own_findings(doc: Document) -> tuple[list, list]:
