@@ -199,7 +199,7 @@ class _Check:
                 self.glosses(item, here)
             elif key not in spec:
                 self.not_translatable(key, here, original)
-            elif key not in original:
+            elif key not in original and here != ("aliases",):   # a language may have names English lacks
                 self.error(here, f"'{key}': the original ({original_path(self.doc)}) has no '{key}' here "
                                  "to translate")
             else:
@@ -348,6 +348,8 @@ def overlay(original: Document, translation: Document | None, behind: bool = Fal
 
 def _lay(meta: dict, given: dict, spec: dict, path: tuple, english: set) -> None:
     for key, kind in spec.items():
+        if key == "aliases" and not path and given.get(key):
+            meta.setdefault(key, [])   # a language may have names English lacks
         if key not in meta:
             continue
         here = path + (key,)

@@ -99,6 +99,13 @@ def test_a_translation_needs_a_listed_language_and_an_original(site):
     assert any("people keep their own names" in e for e in errors), errors
 
 
+def test_a_translation_may_add_names_its_original_lacks(site):
+    # the original event has no aliases; a Spanish name for it is still worth finding
+    write(site, "events/lima-consultations.es.md", "---\naliases: [Consultas de Lima]\n---\n")
+    graphs = build_graphs(load_checked(site))   # no error
+    assert "Consultas de Lima" in graphs["es"].get("events", "lima-consultations").aliases
+
+
 def test_a_valid_translation_passes(site):
     write(site, "events/lima-consultations.es.md", EVENT_ES)
     load_checked(site)
