@@ -3,6 +3,8 @@
 plan.py lists every page and derives what it shows; `render_page` turns one
 into HTML. Templates only format their page's context: the environment's
 globals are formatting helpers and the site's settings, never derived data.
+One environment serves every language: its gettext (jinja2.ext.i18n) and
+formatting helpers answer in the language `render_page` makes current.
 """
 from __future__ import annotations
 
@@ -15,10 +17,11 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
-from . import charts, citemarks, timeline, wayfinding
+from . import charts, citemarks, i18n, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
-from .figures import figure_value
+from .figures import figure_value, percent_change, unit_label
+from .labels import Translated
 from .markup import render_body, summary_text
 from .metadata import SHARE_IMAGE_SIZE, Metadata, head_title, share_image, short_title
 from .model import KIND_TITLES, KINDS, SINGULAR
@@ -50,15 +53,17 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     # auto_reload=False: a build reads each template once instead of checking
     # its file before every page; the live preview makes a new environment
     # for each new graph or template change.
-    env = SiteEnvironment(loader=FileSystemLoader(str(templates)),
+    env = SiteEnvironment(loader=FileSystemLoader(str(templates)), extensions=["jinja2.ext.i18n"],
                           autoescape=select_autoescape(default=True, default_for_string=True),
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                           auto_reload=False, bytecode_cache=bytecode_cache)
     links = Links(urls)
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
+                                  pgettext=i18n.pgettext, npgettext=i18n.npgettext)
     env.globals.update(site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR,
+                       kind_titles=Translated(KIND_TITLES), singular=Translated(SINGULAR),
                        main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
@@ -77,6 +82,8 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         short_title=short_title,
         cite=cite_marks,
         figure_value=figure_value,
+        percent_change=percent_change,
+        unit_label=unit_label,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         kind_label=timeline.kind_label,
     )
@@ -144,15 +151,17 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 def render_page(env: Environment, page) -> str:
-    """One planned page (plan.Page) as HTML."""
+    """One planned page (plan.Page) as HTML, in its language (`lang` in its
+    context; English when it has none)."""
     context = {"view": None, **page.context}
     try:
-        html = env.get_template(page.template).render(**context, path=page.path)
+        with i18n.language(context.get("lang", i18n.DEFAULT)):
+            html = env.get_template(page.template).render(**context, path=page.path)
+            # read off the finished page: each note's back-links, the list of its sections
+            return wayfinding.on_this_page(citemarks.link_back(html))
     except Exception as exc:
         raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
                           f"{type(exc).__name__}: {exc}") from exc
-    # read off the finished page: each note's back-links, the list of its sections
-    return wayfinding.on_this_page(citemarks.link_back(html))
 
 
 def _template_line(exc: Exception, template: str) -> str:
@@ -170,12 +179,13 @@ class Links:
 
     def __init__(self, urls: Urls):
         self.urls = urls
-        self.made: dict[Entity, Markup] = {}
+        self.made: dict[tuple, Markup] = {}
 
     def one(self, entity) -> Markup:
-        link = self.made.get(entity)
+        key = (entity, i18n.current())   # a title may read differently in each language
+        link = self.made.get(key)
         if link is None:
-            link = self.made[entity] = Markup(
+            link = self.made[key] = Markup(
                 f'<a href="{escape(self.urls.entity(entity))}">{escape(short_title(entity))}</a>')
         return link
 
@@ -205,10 +215,10 @@ class TimelineRows:
     def one(self, event: Entity, exclude: Entity | None = None, filterable: bool = False) -> Markup:
         if exclude is not None and not _lists(event, exclude):
             exclude = None  # the same row as with nothing left out: reuse it
-        key = (event, exclude, filterable)
+        key = (event, exclude, filterable, i18n.current())   # a row's words are the language's
         row = self.made.get(key)
         if row is None:
-            row = self.made[key] = self._make(*key)
+            row = self.made[key] = self._make(event, exclude, filterable)
         return row
 
     def _make(self, event: Entity, exclude: Entity | None, filterable: bool) -> Markup:
@@ -219,17 +229,20 @@ class TimelineRows:
         row += (f' <span class="when">{when(event.date)}{inferred_mark(event.get("date_inferred"))}</span>'
                f' <span class="what">{self.links.one(event)}'
                f' <span class="kind">{escape(timeline.kind_label(event.subtype))}</span>'
-               f'{CONTEXT_BADGE if context else ""}</span>')
+               f'{_context_badge() if context else ""}</span>')
         places = [c for c in event.get("countries", []) if c is not exclude]
         if places:
             row += f' <span class="where">{self.links.many(places)}</span>'
         people = [p["person"] for p in event.get("people", []) if p["person"] is not exclude]
         if people:
-            row += f' <span class="who">With {self.links.many(people)}</span>'
+            with_ = escape(i18n.gettext("With"))   # (outside the f-string, where pybabel finds it)
+            row += f' <span class="who">{with_} {self.links.many(people)}</span>'
         return Markup(row + " </li>")
 
 
-CONTEXT_BADGE = ' <span class="badge">context</span>'
+def _context_badge() -> str:
+    word = escape(i18n.gettext("context"))
+    return f' <span class="badge">{word}</span>'
 
 
 def _lists(event: Entity, entity: Entity) -> bool:
@@ -251,12 +264,18 @@ def inferred_mark(reason: str | None) -> Markup:
     states outright; nothing when there is no reason."""
     if not reason:
         return Markup("")
-    return Markup(' <abbr class="inferred" title="Inferred: {}">(inferred)</abbr>').format(reason)
+    return Markup(' <abbr class="inferred" title="{}">{}</abbr>').format(
+        i18n.gettext("Inferred: %(reason)s") % {"reason": reason}, i18n.gettext("(inferred)"))
+
+
+def when(date: PartialDate | None) -> Markup:
+    """A date as <time>, showing its precision ('May 2023', not '1 May 2023'),
+    in the current language."""
+    return _when(date, i18n.current())
 
 
 @lru_cache(maxsize=None)  # an event's date shows on every timeline that lists it
-def when(date: PartialDate | None) -> Markup:
-    """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
+def _when(date: PartialDate | None, language: str) -> Markup:
     if date is None:
         return Markup("")
     return Markup(f'<time datetime="{escape(date.anchor.iso())}">{escape(date.text())}</time>')
