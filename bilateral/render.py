@@ -83,6 +83,9 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         cite=cite_marks,
         figure_value=figure_value,
         percent_change=percent_change,
+        # a message held in a value (a table's title), translated as plain
+        # text and escaped on output like any value; _() takes literals
+        gettext=i18n.gettext,
         unit_label=unit_label,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         kind_label=timeline.kind_label,
