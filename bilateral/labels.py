@@ -7,7 +7,7 @@ its English label until it is added and translated.
 """
 from __future__ import annotations
 
-from .i18n import N_, gettext
+from .i18n import N_, NP_, gettext, pgettext
 
 # timeline.kind_label's English for every event, organization and source
 # kind, presence status and metric of the content model and the site.
@@ -38,6 +38,35 @@ KIND_WORDS = (
 
 # Figure units as content writes them, as an axis or a table names them.
 UNITS = (N_("USD million"), N_("USD billion"), N_("USD trillion"), N_("years"), N_("km"))
+
+
+# What the site's scripts write (static/page.js, search.js, cite.js), by key:
+# a page in another language than English hands them over translated in
+# <body data-ui> (script_messages); a script without them writes the English.
+# {name} is filled in by the script. (A message that is also a template's
+# plural, "Source:", takes a context of its own.)
+SCRIPT_MESSAGES = {
+    "accessed": N_("Accessed {date}."),
+    "copied": N_("Copied."),
+    "selected": N_("Selected: copy it with your device's copy command."),
+    "searching": N_("Searching…"),
+    "no-match": N_("No page matches “{query}”."),
+    "did-you-mean": N_("Did you mean"),
+    "pages-one": N_("{count} page"),
+    "pages-other": N_("{count} pages"),
+    "the-best": N_(" (the best {count})"),
+    "for-query": N_(" for “{query}”."),
+    "source": ("citation preview", NP_("citation preview", "Source:")),
+    "full-note": N_("Full note {number}"),
+    "source-page": N_("Source page"),
+    "citation": N_("Citation {number}"),
+    "why-inferred": N_("Why this is inferred"),
+}
+
+
+def script_messages() -> dict:
+    return {key: pgettext(*message) if isinstance(message, tuple) else gettext(message)
+            for key, message in SCRIPT_MESSAGES.items()}
 
 
 class Translated(dict):

@@ -21,7 +21,7 @@ from . import charts, citemarks, i18n, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
 from .figures import figure_value, percent_change, unit_label
-from .labels import Translated
+from .labels import Translated, script_messages
 from .markup import render_body, summary_text
 from .metadata import SHARE_IMAGE_SIZE, Metadata, head_title, share_image, short_title
 from .model import KIND_TITLES, KINDS, SINGULAR
@@ -69,7 +69,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
-                       chart_svg=charts.draw)
+                       chart_svg=charts.draw, script_messages=script_messages)
     env.filters.update(
         href=urls.entity,
         when=when,

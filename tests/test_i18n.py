@@ -265,6 +265,22 @@ def test_the_peru_page_reads_in_spanish(rendered, content):
     assert "Key facts" in english and "Datos clave" not in english and "septiembre" not in english
 
 
+@pytest.mark.parametrize("content", CONTENTS)
+def test_a_page_hands_its_scripts_their_words_in_its_language(rendered, content):
+    """<body data-ui>: what page.js, search.js and cite.js write, translated;
+    an English page carries none (the scripts write their English)."""
+    import html as html_module
+    import json
+
+    from bilateral.labels import SCRIPT_MESSAGES
+
+    spanish = re.search(r"<body data-ui='([^']*)'>", rendered(content, "es", "search/"))
+    words = json.loads(html_module.unescape(spanish.group(1)))
+    assert set(words) == set(SCRIPT_MESSAGES)
+    assert words["no-match"] == "Ninguna página coincide con «{query}»." and words["source"] == "Fuente:"
+    assert "<body>" in rendered(content, "en", "search/")
+
+
 def test_the_leak_check_finds_english_left_on_a_page():
     """The checker itself: it finds an untranslated heading, a label in an
     attribute and a sentence inside a longer text, and passes what is
