@@ -62,6 +62,10 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     metadata = Metadata(urls, graph.site)
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
                                   pgettext=i18n.pgettext, npgettext=i18n.npgettext)
+    # the same callables as jinja2.ext.i18n's newstyle ones, without their two
+    # context-passing calls each: a page makes dozens (every template is autoescaped)
+    env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext,
+                       pgettext=template_pgettext)
     env.globals.update(site=graph.site, url=urls, kinds=KINDS,
                        kind_titles=Translated(KIND_TITLES), singular=Translated(SINGULAR),
                        main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
@@ -91,6 +95,27 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         kind_label=timeline.kind_label,
     )
     return env
+
+
+def template_gettext(message: str, **variables) -> Markup:
+    """_("…%(name)s…", name=value) in a template: the message in the current
+    language, its values escaped into it (as jinja2.ext.i18n's newstyle gettext)."""
+    text = _translated(i18n.current(), message)   # (cached: a page makes dozens of these calls)
+    return text % variables if variables or "%" in text else text
+
+
+@lru_cache(maxsize=None)   # the same few hundred messages on every page
+def _translated(language: str, message: str) -> Markup:
+    return Markup(i18n.translations(language).gettext(message))
+
+
+def template_ngettext(singular: str, plural: str, num: int, **variables) -> Markup:
+    variables.setdefault("num", num)
+    return Markup(i18n.ngettext(singular, plural, num)) % variables
+
+
+def template_pgettext(context: str, message: str, **variables) -> Markup:
+    return Markup(i18n.pgettext(context, message)) % variables
 
 
 class SiteContext(Context):

@@ -127,6 +127,19 @@ def test_fuzzy_entries_are_not_used(tmp_path, monkeypatch):
         i18n.translations.cache_clear()
 
 
+def test_templates_gettext_escapes_values_into_the_message_as_jinjas_own_does(graph):
+    from bilateral.render import make_environment
+    from bilateral.urls import Urls
+
+    env = make_environment(ROOT / "templates", graph, Urls("/"))
+    template = env.from_string('{{ _("%(title)s has moved", title=t) }}|{{ ngettext("%(num)s event", '
+                               '"%(num)s events", n) }}|{{ _("Key facts") }}|{{ _("Sources") }}')
+    assert template.render(t="<b>&", n=1) == "&lt;b&gt;&amp; has moved|1 event|Key facts|Sources"
+    with i18n.language("es"):
+        assert template.render(t="<b>", n=2) == "&lt;b&gt; ha cambiado de dirección|2 eventos|Datos clave|Fuentes"
+    assert template.render(t="x", n=2) == "x has moved|2 events|Key facts|Sources"   # not the cached Spanish
+
+
 # --- dates ------------------------------------------------------------------------------
 
 DATES = {  # content date: (English, Spanish, Portuguese)
