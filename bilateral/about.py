@@ -8,12 +8,22 @@ from dataclasses import dataclass
 
 from . import relations
 from .graph import Graph
+from .i18n import NP_, pgettext
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "five documents", "two of them op-eds": words for counts of documents
+# (masculine where a language inflects them, as documento and artículo are)
+COUNT = "count of documents"
+# (pybabel reads the context only as a literal, hence repeated)
+NUMBER_WORDS = (NP_("count of documents", "no"), NP_("count of documents", "one"),
+                NP_("count of documents", "two"), NP_("count of documents", "three"),
+                NP_("count of documents", "four"), NP_("count of documents", "five"),
+                NP_("count of documents", "six"), NP_("count of documents", "seven"),
+                NP_("count of documents", "eight"), NP_("count of documents", "nine"),
+                NP_("count of documents", "ten"))
 
 
 def number_word(n: int) -> str:
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+    return pgettext(COUNT, NUMBER_WORDS[n]) if 0 <= n < len(NUMBER_WORDS) else str(n)
 
 
 @dataclass(frozen=True)

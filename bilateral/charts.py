@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .figures import figure_value
+from .figures import figure_value, unit_label
+from .i18n import NP_, ngettext, pgettext
+from .i18n import gettext as _
 from .timeline import kind_label
 
 WIDTH, HEIGHT = 420, 250
@@ -101,49 +103,57 @@ def _alike_periods(figs) -> bool:
 
 
 def _where(fig) -> str:
-    return fig.country.title if fig.country is not None else "not stated"
+    return fig.country.title if fig.country is not None else _("not stated")
 
 
 def _when(figs) -> str:
     texts = list(dict.fromkeys(_period(f) for f in figs))
-    return texts[0] if len(texts) == 1 else f"{texts[0]} to {texts[-1]}"
+    return texts[0] if len(texts) == 1 else _("%(first)s to %(last)s") % {"first": texts[0], "last": texts[-1]}
 
 
 def _period(fig) -> str:
-    return fig.period.text() if fig.period else "period not stated"
+    return fig.period.text() if fig.period else _("period not stated")
 
 
 def _series_title(figs) -> str:
     return f"{kind_label(figs[0].metric)}, {_where(figs[0])}, {_when(figs)}"
 
 
-NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five"}
+# (counts of claims: feminine where a language inflects them, as afirmación is)
+CLAIMS_COUNT = "count of claims"
+NUMBERS = {2: NP_("count of claims", "two"), 3: NP_("count of claims", "three"),
+           4: NP_("count of claims", "four"), 5: NP_("count of claims", "five")}
 
 
 def _claims_title(figs) -> str:
-    periods = " and ".join(dict.fromkeys(_period(f) for f in figs))
-    count = NUMBERS.get(len(figs), str(len(figs)))
-    return f"{kind_label(figs[0].metric)}, {_where(figs[0])}: {count} claims that disagree ({periods})"
+    periods = _(" and ").join(dict.fromkeys(_period(f) for f in figs))
+    count = pgettext(CLAIMS_COUNT, NUMBERS[len(figs)]) if len(figs) in NUMBERS else str(len(figs))
+    return ngettext("%(metric)s, %(where)s: %(count)s claim that disagrees (%(periods)s)",
+                    "%(metric)s, %(where)s: %(count)s claims that disagree (%(periods)s)", len(figs)) % {
+        "metric": kind_label(figs[0].metric), "where": _where(figs[0]), "count": count, "periods": periods}
 
 
 def _comparison_title(figs) -> str:
     periods = "; ".join(dict.fromkeys(_period(f) for f in figs))
-    return f"{kind_label(figs[0].metric)} by country, as the sources give it (periods: {periods})"
+    return _("%(metric)s by country, as the sources give it (periods: %(periods)s)") % {
+        "metric": kind_label(figs[0].metric), "periods": periods}
 
 
 def _bar_label(chart: Chart, fig) -> str:
     where = f"{_where(fig)} · " if chart.kind == COMPARISON else ""
-    flag = " · disputed" if fig.dispute and chart.kind == COMPARISON else ""
-    return f"{where}{_period(fig)} · source {chart.source_number(fig)}{flag}"
+    flag = " · " + _("disputed") if fig.dispute and chart.kind == COMPARISON else ""
+    return f"{where}{_period(fig)} · " + _("source %(number)s") % {"number": chart.source_number(fig)} + flag
 
 
 def _description(chart: Chart) -> str:
     parts = []
     for fig in chart.figures:
         where = f"{_where(fig)}, " if chart.kind == COMPARISON else ""
-        parts.append(f"{where}{_period(fig)}: {figure_value(fig)} (source {chart.source_number(fig)}: "
-                     f"{chart.sources[chart.source_number(fig) - 1].title})"
-                     + (" (disputed)" if fig.dispute else ""))
+        parts.append(f"{where}{_period(fig)}: {figure_value(fig)} "
+                     + _("(source %(number)s: %(title)s)") % {
+                         "number": chart.source_number(fig),
+                         "title": chart.sources[chart.source_number(fig) - 1].title}
+                     + (" " + _("(disputed)") if fig.dispute else ""))
     return "; ".join(parts)
 
 
@@ -153,6 +163,10 @@ def _open(chart: Chart, chart_id: str, height: float) -> list:
                 k=chart.kind, w=WIDTH, h=round(height), id=chart_id),
             Markup('<title id="{}-title">{}</title>').format(chart_id, chart.title),
             Markup('<desc id="{}-desc">{}</desc>').format(chart_id, _description(chart))]
+
+
+def _axis_name(chart: Chart) -> str:
+    return _("%(unit)s, from zero") % {"unit": unit_label(chart.axis)}
 
 
 def draw(chart: Chart, chart_id: str) -> Markup:
@@ -180,8 +194,8 @@ def bar_chart(chart: Chart, chart_id: str) -> Markup:
             cx, y - 6, figure_value(fig, unit=False)))
         out.append(Markup('<text class="label" x="{:.1f}" y="{:.1f}">{}</text>').format(
             cx, TOP + plot_h + 22, _period(fig)))
-    out.append(Markup('<text class="axis-name" x="{}" y="{}">{}, from zero</text>').format(
-        WIDTH / 2, HEIGHT - 8, chart.axis))
+    out.append(Markup('<text class="axis-name" x="{}" y="{}">{}</text>').format(
+        WIDTH / 2, HEIGHT - 8, _axis_name(chart)))
     out.append(Markup("</svg>"))
     return Markup("").join(out)
 
@@ -209,7 +223,7 @@ def claim_chart(chart: Chart, chart_id: str) -> Markup:
     out.append(Markup('<line class="axis" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(LEFT, H_TOP, axis_y))
     out.append(Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
         LEFT, LEFT + plot_w, axis_y))
-    out.append(Markup('<text class="axis-name start" x="{}" y="{}">{}, from zero</text>').format(
-        LEFT, axis_y + 24, chart.axis))
+    out.append(Markup('<text class="axis-name start" x="{}" y="{}">{}</text>').format(
+        LEFT, axis_y + 24, _axis_name(chart)))
     out.append(Markup("</svg>"))
     return Markup("").join(out)

@@ -14,6 +14,10 @@ import re
 from collections import Counter
 from string import ascii_lowercase
 
+from markupsafe import escape
+
+from .i18n import gettext as _
+
 MARK = re.compile(r'<sup class="cite"><a href="#note-(\d+)"([^>]*)>')   # the body's also has rel=
 BACKREFS = re.compile(r'<span class="backrefs" data-note="(\d+)"></span>')
 
@@ -34,9 +38,10 @@ def link_back(html: str) -> str:
         if not places:
             return ""
         if places == 1:
-            return (f'<span class="backrefs"><a href="#cite-{n}-1" '
-                    f'aria-label="Back to where note {n} is cited">↩</a></span>')
-        links = " ".join(f'<a href="#cite-{n}-{k}" aria-label="Back to citation {n}, place {label(k)}">'
+            back_to = escape(_("Back to where note %(number)s is cited") % {"number": n})
+            return f'<span class="backrefs"><a href="#cite-{n}-1" aria-label="{back_to}">↩</a></span>'
+        place = _("Back to citation %(number)s, place %(place)s")   # (in the current language: render_page's)
+        links = " ".join(f'<a href="#cite-{n}-{k}" aria-label="{escape(place % {"number": n, "place": label(k)})}">'
                          f'{label(k)}</a>' for k in range(1, places + 1))
         return f'<span class="backrefs">↩ {links}</span>'
 

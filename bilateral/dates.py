@@ -1,6 +1,8 @@
 """Dates with their precision: a day, a month, a year, or a range of those.
 
 One parser and one formatter, so every page shows a date the same way.
+English keeps its own forms below; every other language formats with
+Babel's CLDR data for the current language (i18n.py), at the same precision.
 """
 from __future__ import annotations
 
@@ -8,6 +10,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton
+
+from . import i18n
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
@@ -48,6 +56,8 @@ class Point:
         return out
 
     def text(self) -> str:
+        if i18n.current() != "en":
+            return _local_point(self, i18n.babel_locale())
         if self.day:
             return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         if self.month:
@@ -98,6 +108,8 @@ class PartialDate:
 
     def text(self) -> str:
         a, b = self.start, self.end
+        if i18n.current() != "en":
+            return _local_date(a, b, i18n.current())
         if a is None:
             return f"by {b.text()}"
         if not b:
@@ -109,6 +121,52 @@ class PartialDate:
         if a.precision == b.precision == "month" and a.year == b.year:
             return f"{MONTHS[a.month - 1]}–{MONTHS[b.month - 1]} {a.year}"
         return f"{a.text()} – {b.text()}"
+
+
+# --- other languages: CLDR's forms, through Babel ---------------------------------------
+
+@lru_cache(maxsize=4096)   # a date shows on every timeline that lists it
+def _local_point(p: Point, locale: str) -> str:
+    """'3 de septiembre de 2025', 'septiembre de 2025', '2025'."""
+    if p.day:
+        return format_date(p.first_day(), "long", locale=locale)
+    if p.month:
+        return format_skeleton("yMMMM", p.first_day(), locale=locale)
+    return format_skeleton("y", p.first_day(), locale=locale)
+
+
+def _local_date(a: Point | None, b: Point | None, language: str) -> str:
+    locale = i18n.babel_locale(language)
+    if a is None:
+        # "known only to have happened by then": a day takes another
+        # preposition than a month or a year in Spanish ("a más tardar el 3 de…",
+        # "a más tardar en 2025"), hence two messages
+        by = (i18n.pgettext("by a day", "by %(date)s") if b.day
+              else i18n.pgettext("by a month or year", "by %(date)s"))
+        return by % {"date": _local_point(b, locale)}
+    if not b:
+        return _local_point(a, locale)
+    if a.precision == b.precision == "day" and (a.year, a.month) == (b.year, b.month):
+        return _day_range(a, b, locale)
+    if a.precision == b.precision == "year":
+        return format_interval(a.first_day(), b.first_day(), "y", locale=locale)
+    if a.precision == b.precision == "month" and a.year == b.year:
+        return format_interval(a.first_day(), b.first_day(), "yMMMM", locale=locale)
+    return f"{_local_point(a, locale)} – {_local_point(b, locale)}"
+
+
+_QUOTED = re.compile(r"('[^']*')")
+
+
+def _day_range(a: Point, b: Point, locale: str) -> str:
+    """'3–4 de septiembre de 2025': the locale's long date with its day field
+    a range. (CLDR's own interval abbreviates the month in Portuguese.)"""
+    pattern = Locale.parse(locale).date_formats["long"].pattern
+    days = f"'{a.day}–{b.day}'"
+    # replace the day field outside the pattern's quoted literals ('de')
+    pattern = "".join(part if part.startswith("'") else re.sub(r"d+", days, part)
+                      for part in _QUOTED.split(pattern))
+    return format_date(a.first_day(), pattern, locale=locale)
 
 
 def _point(text: str) -> Point:

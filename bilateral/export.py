@@ -19,6 +19,7 @@ from typing import Callable
 
 from .dates import FORMS as DATE_FORMS, PartialDate
 from .graph import Citation, Dispute, Entity, Figure, Graph
+from .i18n import N_
 from .model import KINDS
 from .urls import Urls
 
@@ -68,55 +69,55 @@ def _day(day) -> str:
     return day.isoformat() if day else ""
 
 
-EVENTS = Table("events.csv", "Events", "One row per event, oldest first.", (
-    Column("slug", "the event's page is events/SLUG/", lambda e: e.slug),
-    Column("title", "the event's name", lambda e: e.title),
-    Column("date", "when, at the precision the sources give", lambda e: _date(e.date)),
-    Column("start", "first day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.first_day())),
-    Column("end", "last day the date covers (YYYY-MM-DD)", lambda e: _day(e.date.last_day())),
-    Column("date_inferred", "why the date is inferred, when it is", lambda e: e.get("date_inferred", "")),
-    Column("kind", "what sort of event (visit, consultations, ...)", lambda e: e.subtype),
-    Column("context", "'true' for context events outside the bilateral relations themselves", lambda e: "true" if e.get("context") else ""),
-    Column("place", "where, in words", lambda e: e.get("place", "")),
-    Column("countries", "slugs of the countries involved", lambda e: _slugs(e.countries)),
-    Column("people", "slugs of the people who took part", lambda e: _slugs(p["person"] for p in e.get("people", []))),
-    Column("organizations", "slugs of the organizations involved", lambda e: _slugs(e.get("organizations", []))),
-    Column("part_of", "slug of the larger event this belongs to", lambda e: _slug(e.get("part_of"))),
-    Column("summary", "one neutral sentence", lambda e: e.get("summary", "")),
-    Column("sources", "slugs of the source documents cited on the event's page", lambda e: _sources(e.notes)),
+EVENTS = Table("events.csv", N_("Events"), N_("One row per event, oldest first."), (
+    Column("slug", N_("the event's page is events/SLUG/"), lambda e: e.slug),
+    Column("title", N_("the event's name"), lambda e: e.title),
+    Column("date", N_("when, at the precision the sources give"), lambda e: _date(e.date)),
+    Column("start", N_("first day the date covers (YYYY-MM-DD)"), lambda e: _day(e.date.first_day())),
+    Column("end", N_("last day the date covers (YYYY-MM-DD)"), lambda e: _day(e.date.last_day())),
+    Column("date_inferred", N_("why the date is inferred, when it is"), lambda e: e.get("date_inferred", "")),
+    Column("kind", N_("what sort of event (visit, consultations, ...)"), lambda e: e.subtype),
+    Column("context", N_("'true' for context events outside the bilateral relations themselves"), lambda e: "true" if e.get("context") else ""),
+    Column("place", N_("where, in words"), lambda e: e.get("place", "")),
+    Column("countries", N_("slugs of the countries involved"), lambda e: _slugs(e.countries)),
+    Column("people", N_("slugs of the people who took part"), lambda e: _slugs(p["person"] for p in e.get("people", []))),
+    Column("organizations", N_("slugs of the organizations involved"), lambda e: _slugs(e.get("organizations", []))),
+    Column("part_of", N_("slug of the larger event this belongs to"), lambda e: _slug(e.get("part_of"))),
+    Column("summary", N_("one neutral sentence"), lambda e: e.get("summary", "")),
+    Column("sources", N_("slugs of the source documents cited on the event's page"), lambda e: _sources(e.notes)),
 ), lambda graph: graph.timeline)
 
-ROLES = Table("roles.csv", "People's roles", "One row per office a person held, by person then in the order the page lists them.", (
-    Column("person", "the person's slug (page people/SLUG/)", lambda r: r[0].slug),
-    Column("name", "the person's name as the site writes it", lambda r: r[0].title),
-    Column("native_name", "the name in its own script and spelling", lambda r: r[0].get("native_name", "")),
-    Column("role", "the office", lambda r: r[1]["title"]),
-    Column("organization", "slug of the organization", lambda r: _slug(r[1].get("organization"))),
-    Column("country", "slug of the country", lambda r: _slug(r[1].get("country"))),
-    Column("start", "when the office began", lambda r: _date(r[1].get("start"))),
-    Column("end", "when it ended", lambda r: _date(r[1].get("end"))),
-    Column("as_of", "when a source attests the office", lambda r: _date(r[1].get("as_of"))),
-    Column("inferred", "why a date is inferred, when one is", lambda r: "; ".join(
+ROLES = Table("roles.csv", N_("People's roles"), N_("One row per office a person held, by person then in the order the page lists them."), (
+    Column("person", N_("the person's slug (page people/SLUG/)"), lambda r: r[0].slug),
+    Column("name", N_("the person's name as the site writes it"), lambda r: r[0].title),
+    Column("native_name", N_("the name in its own script and spelling"), lambda r: r[0].get("native_name", "")),
+    Column("role", N_("the office"), lambda r: r[1]["title"]),
+    Column("organization", N_("slug of the organization"), lambda r: _slug(r[1].get("organization"))),
+    Column("country", N_("slug of the country"), lambda r: _slug(r[1].get("country"))),
+    Column("start", N_("when the office began"), lambda r: _date(r[1].get("start"))),
+    Column("end", N_("when it ended"), lambda r: _date(r[1].get("end"))),
+    Column("as_of", N_("when a source attests the office"), lambda r: _date(r[1].get("as_of"))),
+    Column("inferred", N_("why a date is inferred, when one is"), lambda r: "; ".join(
         r[1][f] for f in ("start_inferred", "end_inferred", "as_of_inferred") if r[1].get(f))),
-    Column("sources", "slugs of the source documents cited", lambda r: _sources(r[1]["cite"])),
+    Column("sources", N_("slugs of the source documents cited"), lambda r: _sources(r[1]["cite"])),
 ), lambda graph: [(p, role) for p in sorted(graph.by_kind["people"], key=lambda p: p.slug)
                   for role in p.roles])
 
-FIGURES = Table("figures.csv", "Figures", "One row per figure, by series, then period.", (
-    Column("id", "the figure's id", lambda f: f.id),
-    Column("metric", "series key, e.g. trade-turnover", lambda f: f.metric),
-    Column("label", "what the number is, in words", lambda f: f.label),
-    Column("qualifier", "how exact the source says the value is: about, more than, less than, "
-                        "at least; empty when it gives the value as exact", lambda f: f.qualifier),
-    Column("value", "the number as the source gives it", lambda f: _number(f.value)),
-    Column("unit", "unit of the value", lambda f: f.unit),
-    Column("change_pct", "growth the source states, in percent", lambda f: _number(f.change_pct)),
-    Column("period", "the period the number covers", lambda f: _date(f.period)),
-    Column("period_inferred", "why the period is inferred, when it is", lambda f: f.period_inferred),
-    Column("country", "slug of the country it describes", lambda f: _slug(f.country)),
-    Column("topics", "slugs of its topics", lambda f: _slugs(f.topics)),
-    Column("dispute", "id of the dispute it is one side of (see graph.json)", lambda f: f.dispute.id if f.dispute else ""),
-    Column("sources", "slugs of the source documents cited", lambda f: _sources(f.cite)),
+FIGURES = Table("figures.csv", N_("Figures"), N_("One row per figure, by series, then period."), (
+    Column("id", N_("the figure's id"), lambda f: f.id),
+    Column("metric", N_("series key, e.g. trade-turnover"), lambda f: f.metric),
+    Column("label", N_("what the number is, in words"), lambda f: f.label),
+    Column("qualifier", N_("how exact the source says the value is: about, more than, less than, "
+                        "at least; empty when it gives the value as exact"), lambda f: f.qualifier),
+    Column("value", N_("the number as the source gives it"), lambda f: _number(f.value)),
+    Column("unit", N_("unit of the value"), lambda f: f.unit),
+    Column("change_pct", N_("growth the source states, in percent"), lambda f: _number(f.change_pct)),
+    Column("period", N_("the period the number covers"), lambda f: _date(f.period)),
+    Column("period_inferred", N_("why the period is inferred, when it is"), lambda f: f.period_inferred),
+    Column("country", N_("slug of the country it describes"), lambda f: _slug(f.country)),
+    Column("topics", N_("slugs of its topics"), lambda f: _slugs(f.topics)),
+    Column("dispute", N_("id of the dispute it is one side of (see graph.json)"), lambda f: f.dispute.id if f.dispute else ""),
+    Column("sources", N_("slugs of the source documents cited"), lambda f: _sources(f.cite)),
 ), lambda graph: graph.figures)
 
 TABLES = (EVENTS, ROLES, FIGURES)

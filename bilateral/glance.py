@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import keyfacts, people, relations
 from .graph import Entity, Graph
+from .i18n import gettext as _
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ def key_numbers(graph: Graph, hub: Entity) -> list[KeyNumber]:
     resident = [c for c in partners
                 if any(p["status"] == "resident" and not p.get("dispute")
                        for p in relations.presence_in(c, relations.HUB_IN_COUNTRY))]
-    numbers = [KeyNumber(str(len(resident)), f"partner countries with a resident embassy of {hub.title}",
+    numbers = [KeyNumber(str(len(resident)),
+                         _("partner countries with a resident embassy of %(hub)s") % {"hub": hub.title},
                          tuple(resident))]
     covered: dict = {}     # the country of an envoy's resident post -> countries covered from it
     for country in partners:
@@ -39,17 +41,18 @@ def key_numbers(graph: Graph, hub: Entity) -> list[KeyNumber]:
         post, countries = max(covered.items(), key=lambda kv: (len(set(kv[1])), kv[0].title))
         countries = list(dict.fromkeys(countries))
         numbers.append(KeyNumber(str(len(countries)),
-                                 f"countries to which {hub.title}'s ambassador in {post.title} is also accredited",
+                                 _("countries to which %(hub)s's ambassador in %(post)s is also accredited")
+                                 % {"hub": hub.title, "post": post.title},
                                  tuple(countries)))
     consultations = [e for e in graph.timeline if e.subtype == "consultations"
                      and hub in e.get("countries", []) and e.date.start is not None]
     if consultations:
         first = consultations[0]
-        numbers.append(KeyNumber(first.date.text(), "first political consultations recorded", (first,)))
+        numbers.append(KeyNumber(first.date.text(), _("first political consultations recorded"), (first,)))
     trade = [f for c in partners if (f := keyfacts.latest_trade(c)) is not None]
     if trade:
         latest = max(trade, key=lambda f: (f.period.last_day(), f.id))
-        numbers.append(KeyNumber("", "latest trade figure", (latest.country,), latest))
+        numbers.append(KeyNumber("", _("latest trade figure"), (latest.country,), latest))
     return numbers
 
 
@@ -82,7 +85,7 @@ def start_here(graph: Graph) -> list:
     if partners:
         most = max(partners, key=lambda c: (len(c.timeline) + len(c.get("presence", [])) + len(c.figures),
                                             c.title))
-        links.append((f"{most.title}, the most documented country", most))
-    links += [("Visits and agreements", "visits/"), ("Every country at a glance", "countries/"),
-              ("The timeline", "timeline/"), ("About the sources and the method", "about/")]
+        links.append((_("%(country)s, the most documented country") % {"country": most.title}, most))
+    links += [(_("Visits and agreements"), "visits/"), (_("Every country at a glance"), "countries/"),
+              (_("The timeline"), "timeline/"), (_("About the sources and the method"), "about/")]
     return links

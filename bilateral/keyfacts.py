@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import relations
 from .dates import PartialDate
 from .graph import Entity, Graph, kind_then_title
+from .i18n import gettext as _
 
 # Event kinds each row reads.
 ESTABLISHMENT = "establishment-of-relations"
@@ -70,9 +71,10 @@ class Envoy:
     def resident_in(self) -> str:
         """Where the envoy resides, as the content lets us say it; '' when it does not."""
         if self.resident_post is not None:
-            return f"{self.resident_post['country'].title} (also {self.resident_post['title']})"
+            return _("%(country)s (also %(office)s)") % {"country": self.resident_post["country"].title,
+                                                          "office": self.resident_post["title"]}
         if self.residence == "resident":
-            return f"{self.role['country'].title} (resident embassy)"
+            return _("%(country)s (resident embassy)") % {"country": self.role["country"].title}
         return ""
 
     @property
@@ -162,14 +164,14 @@ def latest_per_person(found: list[Envoy]) -> list[Envoy]:
 def envoy_fact(envoy: Envoy) -> Fact:
     parts: list = [envoy.person, f", {envoy.role['title']}"]
     if envoy.resident_post is not None:
-        parts += [f"; accredited from {envoy.resident_post['country'].title}"
-                  f" (also {envoy.resident_post['title']})"]
+        parts += [_("; accredited from %(country)s (also %(office)s)") % {
+            "country": envoy.resident_post["country"].title, "office": envoy.resident_post["title"]}]
     if envoy.credentials is not None:
-        parts += ["; credentials presented ", envoy.credentials.date, " (", envoy.credentials, ")"]
+        parts += [_("; credentials presented "), envoy.credentials.date, " (", envoy.credentials, ")"]
     if envoy.role.get("as_of"):
-        parts += ["; as of ", envoy.role["as_of"]]
+        parts += [_("; as of "), envoy.role["as_of"]]
     elif envoy.role.get("start"):
-        parts += ["; since ", envoy.role["start"]]
+        parts += [_("; since "), envoy.role["start"]]
     inferred = envoy.role.get("as_of_inferred", "") if envoy.role.get("as_of") else envoy.role.get("start_inferred", "")
     return Fact(tuple(parts), envoy.cite, inferred)
 
@@ -185,15 +187,16 @@ def embassy_fact(country: Entity, direction: str) -> tuple:
     non_resident = [p for p in entries if p["status"] == "non-resident" and not p.get("dispute")]
     facts = []
     if resident:
-        facts.append(Fact(("Resident embassy",), _cites(resident)))
+        facts.append(Fact((_("Resident embassy"),), _cites(resident)))
     elif non_resident:
         # "no resident embassy stated" only when no source claims one (a dispute says more below)
-        words = "Represented by a non-resident envoy" + ("" if disputed else "; no resident embassy stated")
+        words = (_("Represented by a non-resident envoy") if disputed
+                 else _("Represented by a non-resident envoy; no resident embassy stated"))
         facts.append(Fact((words,), _cites(non_resident)))
     for dispute_id in dict.fromkeys(p["dispute"].id for p in disputed):
         sides = [p for p in disputed if p["dispute"].id == dispute_id]
         dispute = sides[0]["dispute"]
-        facts.append(Fact(("Embassy: the sources disagree",), _cites(sides), dispute=dispute))
+        facts.append(Fact((_("Embassy: the sources disagree"),), _cites(sides), dispute=dispute))
     return tuple(facts)
 
 
@@ -264,19 +267,20 @@ def key_facts(graph: Graph, hub: Entity, country: Entity) -> tuple:
                    if e.subtype == ESTABLISHMENT and hub in e.get("countries", [])]
     found = envoys(graph, hub, country)
     trips = visits(hub, country)
-    rows = [KeyFact("Diplomatic relations established", tuple(event_fact(e) for e in established))]
-    for direction, label in ((relations.HUB_IN_COUNTRY, f"{hub.title} in {country.title}"),
-                             (relations.COUNTRY_IN_HUB, f"{country.title} in {hub.title}")):
+    rows = [KeyFact(_("Diplomatic relations established"), tuple(event_fact(e) for e in established))]
+    in_ = _("%(sender)s in %(host)s")
+    for direction, label in ((relations.HUB_IN_COUNTRY, in_ % {"sender": hub.title, "host": country.title}),
+                             (relations.COUNTRY_IN_HUB, in_ % {"sender": country.title, "host": hub.title})):
         facts = embassy_fact(country, direction)
         facts += tuple(envoy_fact(e) for e in latest_per_person([e for e in found if e.direction == direction]))
         rows.append(KeyFact(label, facts))
-    for direction, label in ((relations.HUB_IN_COUNTRY, f"Latest visit to {country.title}"),
-                             (relations.COUNTRY_IN_HUB, f"Latest visit to {hub.title}")):
+    for direction, label in ((relations.HUB_IN_COUNTRY, _("Latest visit to %(country)s") % {"country": country.title}),
+                             (relations.COUNTRY_IN_HUB, _("Latest visit to %(country)s") % {"country": hub.title})):
         mine = [v for v in trips if v.direction == direction]
         rows.append(KeyFact(label, (visit_fact(mine[-1]),) if mine else ()))
-    rows.append(KeyFact("Agreements and mechanisms", tuple(event_fact(e) for e in mechanisms(hub, country))))
+    rows.append(KeyFact(_("Agreements and mechanisms"), tuple(event_fact(e) for e in mechanisms(hub, country))))
     trade = latest_trade(country)
-    rows.append(KeyFact("Latest trade figure", () if trade is None else (
+    rows.append(KeyFact(_("Latest trade figure"), () if trade is None else (
         Fact((" (", trade.period, "): ", trade.label), tuple(trade.cite), trade.period_inferred,
              trade.dispute, trade),)))
     return tuple(rows)
@@ -323,5 +327,6 @@ def by_country(graph: Graph, hub: Entity) -> list[CountryRecord]:
 
 
 def direction_label(direction: str, hub: Entity, country: Entity) -> str:
-    return (f"{hub.title} to {country.title}" if direction == relations.HUB_IN_COUNTRY
-            else f"{country.title} to {hub.title}")
+    to = _("%(from)s to %(to)s")
+    return (to % {"from": hub.title, "to": country.title} if direction == relations.HUB_IN_COUNTRY
+            else to % {"from": country.title, "to": hub.title})

@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from . import i18n
 from .errors import ContentError
 from .graph import Graph, build_graph
 from .load import Content
 from .plan import Plan, plan_site
+from .reference import iso_country
 from .translations import Status, overlay, statuses
 from .urls import language_prefix
 from .validate import LANGUAGE_TAG
@@ -83,6 +85,14 @@ def territory_name(lang: str, iso_code: str) -> str | None:
     return locale.territories.get(iso_code.upper()) if locale is not None else None
 
 
+def region_name(lang: str, english: str) -> str | None:
+    """CLDR's name, in a language, of a UN M49 region given by its English
+    name ('South America' in 'es': 'Sudamérica'); None for a name CLDR lacks."""
+    code = {name: code for code, name in _locale("en").territories.items()}.get(english)
+    locale = _locale(lang)
+    return locale.territories.get(code) if code and locale is not None else None
+
+
 # --- graphs ---------------------------------------------------------------------------
 
 def build_graphs(content: Content) -> dict[str, Graph]:
@@ -118,6 +128,10 @@ def localized_graph(content: Content, lang: str, languages: list[str]) -> Graph:
     graph.site["languages"] = list(languages)
     for entity in graph.entities():
         entity.english, entity.translation, entity.glosses = marks[(entity.kind, entity.slug)]
+    for country in graph.by_kind["countries"]:   # the reference data's names, in this language too
+        country.data["iso"] = iso_country(country.data["iso_code"], lang)
+        if isinstance(country.data.get("region"), str):
+            country.data["region"] = region_name(lang, country.data["region"]) or country.data["region"]
     return graph
 
 
@@ -129,7 +143,9 @@ def plan_languages(graphs: dict[str, Graph], plan=plan_site) -> Plan:
     pages = []
     for lang, graph in graphs.items():
         prefix = language_prefix(lang, languages)
-        for page in plan(graph).pages:   # each plan's own pages: changed in place
+        with i18n.language(lang):   # what the plan words itself (key facts' labels, dates) in this language
+            planned = plan(graph).pages
+        for page in planned:   # each plan's own pages: changed in place
             page.context["lang"] = lang
             page.path = prefix + page.path
             pages.append(page)

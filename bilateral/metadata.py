@@ -15,6 +15,7 @@ import json
 from markupsafe import Markup
 
 from .graph import Entity
+from .i18n import gettext as _
 from .urls import Urls
 
 # schema.org type of each kind's page subject.
@@ -142,7 +143,7 @@ class Metadata:
 
     def _topics(self, page: Entity) -> dict:
         return {"inDefinedTermSet": {"@type": "DefinedTermSet",
-                                     "name": f"{self.site.get('title', '')}: topics",
+                                     "name": _("%(site)s: topics") % {"site": self.site.get('title', '')},
                                      "url": self._absolute("topics/")}}
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .graph import Entity
+from .i18n import gettext as _
 
 # Lower-case words that start a surname ("Cesar Augusto de las Casas Dias").
 PARTICLES = {"de", "del", "della", "da", "das", "do", "dos", "la", "las", "los", "van", "von", "y"}
@@ -56,7 +57,9 @@ def role_lines(roles: list) -> list[RoleLine]:
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("%(others)s and %(last)s") % {"others": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def key_people(country: Entity) -> list[Entity]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
                search, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph
+from .i18n import gettext as _
 from .model import KINDS, SINGULAR
 from .urls import page_path
 from .worldmap import map_model
@@ -185,8 +186,10 @@ def _country(graph: Graph, country: Entity) -> dict:
     elif hub is not None:
         context["hub"] = hub
         context["presence"] = [
-            (f"{hub.title} in {country.title}", relations.presence_in(country, relations.HUB_IN_COUNTRY)),
-            (f"{country.title} in {hub.title}", relations.presence_in(country, relations.COUNTRY_IN_HUB))]
+            (_("%(sender)s in %(host)s") % {"sender": hub.title, "host": country.title},
+             relations.presence_in(country, relations.HUB_IN_COUNTRY)),
+            (_("%(sender)s in %(host)s") % {"sender": country.title, "host": hub.title},
+             relations.presence_in(country, relations.COUNTRY_IN_HUB))]
         if country.partner:
             context.update(_partner(graph, hub, country))
     return context

@@ -31,6 +31,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .graph import Entity, Graph
+from .i18n import N_
+from .i18n import gettext as _
 from .latest import dated
 
 TRADE_METRICS = ("trade-turnover",)   # figures the table's trade column shows
@@ -45,22 +47,24 @@ HUB_IN_COUNTRY, COUNTRY_IN_HUB = DIRECTIONS = ("hub-in-country", "country-in-hub
 # The presence categories, in the order a side resolves to them: key, the
 # legend's name, and what it means (the map's legend and the countries page
 # say this; {hub} is the hub's name).
+# (Translated where shown: N_ marks them for extraction; {hub} stays as it is.)
 CATEGORIES = (
-    ("resident", "Resident embassy",
-     "{hub} has an embassy in the country, according to the cited source."),
-    ("covered", "Covered from another country",
-     "{hub}'s ambassador resident in another country of the region is also accredited "
-     "to this one, according to the cited source."),
-    ("non-resident", "Non-resident, station not stated",
-     "A source says {hub} works with the country through a non-resident mission, "
-     "without saying from where."),
-    ("other", "Other reports",
-     "The sources mention {hub}'s mission only as reported, planned or absent; the profile tells what they say."),
-    ("none", "Not stated in the sources",
-     "No source says whether {hub} has a mission for the country."),
+    ("resident", N_("Resident embassy"),
+     N_("{hub} has an embassy in the country, according to the cited source.")),
+    ("covered", N_("Covered from another country"),
+     N_("{hub}'s ambassador resident in another country of the region is also accredited "
+        "to this one, according to the cited source.")),
+    ("non-resident", N_("Non-resident, station not stated"),
+     N_("A source says {hub} works with the country through a non-resident mission, "
+        "without saying from where.")),
+    ("other", N_("Other reports"),
+     N_("The sources mention {hub}'s mission only as reported, planned or absent; the profile tells what they say.")),
+    ("none", N_("Not stated in the sources"),
+     N_("No source says whether {hub} has a mission for the country.")),
 )
 # What an entry of the "other" category says, in a table cell.
-OTHER_LABELS = {"planned": "planned", "none": "none reported", "reported": "reported, residence not stated"}
+OTHER_LABELS = {"planned": N_("planned"), "none": N_("none reported"),
+                "reported": N_("reported, residence not stated")}
 CATEGORY_KEYS = tuple(key for key, _, _ in CATEGORIES)
 CATEGORY_NAMES = {key: name for key, name, _ in CATEGORIES}
 
@@ -68,8 +72,8 @@ CATEGORY_NAMES = {key: name for key, name, _ in CATEGORIES}
 def categories(graph: Graph) -> list[tuple[str, str, str]]:
     """(key, name, meaning) of every category, the meaning naming the hub."""
     centre = hub(graph)
-    name = centre.title if centre is not None else "The hub country"
-    return [(key, label, meaning.format(hub=name)) for key, label, meaning in CATEGORIES]
+    name = centre.title if centre is not None else _("The hub country")
+    return [(key, _(label), _(meaning).format(hub=name)) for key, label, meaning in CATEGORIES]
 
 
 def hub(graph: Graph) -> Entity | None:
@@ -117,16 +121,16 @@ class Presence:
     def label(self) -> str:
         """The status in a few words, as a table cell gives it."""
         if self.category == "resident":
-            return "resident embassy"
+            return _("resident embassy")
         if self.category == "covered":
-            return f"accredited from {self.covering.place}"
+            return _("accredited from %(place)s") % {"place": self.covering.place}
         if self.category == "non-resident":
             # the station is derived for the hub's side only (see covered_from)
-            return "non-resident, station not stated" if self.direction == HUB_IN_COUNTRY else "non-resident"
+            return _("non-resident, station not stated") if self.direction == HUB_IN_COUNTRY else _("non-resident")
         if self.category == "other":
             settled = [p["status"] for p in self.entries if not p.get("dispute")]
-            return OTHER_LABELS[settled[0]] if settled else "disputed"
-        return "not stated in the sources"
+            return _(OTHER_LABELS[settled[0]]) if settled else _("disputed")
+        return _("not stated in the sources")
 
     @property
     def citations(self) -> list:

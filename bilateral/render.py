@@ -3,6 +3,8 @@
 plan.py lists every page and derives what it shows; `render_page` turns one
 into HTML. Templates only format their page's context: the environment's
 globals are formatting helpers and the site's settings, never derived data.
+One environment serves every language: its gettext (jinja2.ext.i18n) and
+formatting helpers answer in the language `render_page` makes current.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from markupsafe import Markup, escape
 from . import charts, citemarks, i18n, timeline, wayfinding
 from .dates import PartialDate
 from .graph import Entity, Graph
-from .figures import figure_value
+from .figures import figure_value, percent_change, unit_label
+from .labels import Translated, script_messages
 from .markup import render_body, summary_text
 from .metadata import SHARE_IMAGE_SIZE, Metadata, head_title, share_image, short_title
 from .model import KIND_TITLES, KINDS, SINGULAR
@@ -50,23 +53,28 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
     # auto_reload=False: a build reads each template once instead of checking
     # its file before every page; the live preview makes a new environment
     # for each new graph or template change.
-    env = SiteEnvironment(loader=FileSystemLoader(str(templates)),
+    env = SiteEnvironment(loader=FileSystemLoader(str(templates)), extensions=["jinja2.ext.i18n"],
                           autoescape=select_autoescape(default=True, default_for_string=True),
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          auto_reload=False, bytecode_cache=bytecode_cache, extensions=["jinja2.ext.i18n"])
-    env.install_null_translations(newstyle=True)  # the interface's catalogues replace these
+                          auto_reload=False, bytecode_cache=bytecode_cache)
     links = Links(urls)
     rows = TimelineRows(links)
     metadata = Metadata(urls, graph.site)
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
+                                  pgettext=i18n.pgettext, npgettext=i18n.npgettext)
+    # the same callables as jinja2.ext.i18n's newstyle ones, without their two
+    # context-passing calls each: a page makes dozens (every template is autoescaped)
+    env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext,
+                       pgettext=template_pgettext)
     env.globals.update(site=graph.site, url=urls, kinds=KINDS,
-                       kind_titles=KIND_TITLES, singular=SINGULAR,
+                       kind_titles=Translated(KIND_TITLES), singular=Translated(SINGULAR),
                        main_menu=[(section, title, urls(section)) for section, title in MAIN_SECTIONS.items()],
                        entity_link=links.one, entity_links=links.many, timeline_rows=rows.many,
                        content_security_policy=CONTENT_SECURITY_POLICY,
                        json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
-                       chart_svg=charts.draw, languages=languages_of(graph, urls),
-                       current_language=i18n.current, behind=behind)
+                       chart_svg=charts.draw, script_messages=script_messages,
+                       languages=languages_of(graph, urls), current_language=i18n.current, behind=behind)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -79,6 +87,11 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
         short_title=short_title,
         cite=cite_marks,
         figure_value=figure_value,
+        percent_change=percent_change,
+        # a message held in a value (a table's title), translated as plain
+        # text and escaped on output like any value; _() takes literals
+        gettext=i18n.gettext,
+        unit_label=unit_label,
         dispute_href=lambda dispute, page: dispute_href(urls, dispute, page),
         kind_label=timeline.kind_label,
         in_english=in_english,
@@ -116,6 +129,27 @@ def in_english(entity, *path) -> Markup:
     in the original's language (languages.py), else nothing."""
     marked = getattr(entity, "english", None)
     return Markup(' lang="en"') if marked and tuple(path) in marked else Markup("")
+
+
+def template_gettext(message: str, **variables) -> Markup:
+    """_("…%(name)s…", name=value) in a template: the message in the current
+    language, its values escaped into it (as jinja2.ext.i18n's newstyle gettext)."""
+    text = _translated(i18n.current(), message)   # (cached: a page makes dozens of these calls)
+    return text % variables if variables or "%" in text else text
+
+
+@lru_cache(maxsize=None)   # the same few hundred messages on every page
+def _translated(language: str, message: str) -> Markup:
+    return Markup(i18n.translations(language).gettext(message))
+
+
+def template_ngettext(singular: str, plural: str, num: int, **variables) -> Markup:
+    variables.setdefault("num", num)
+    return Markup(i18n.ngettext(singular, plural, num)) % variables
+
+
+def template_pgettext(context: str, message: str, **variables) -> Markup:
+    return Markup(i18n.pgettext(context, message)) % variables
 
 
 class SiteContext(Context):
@@ -192,11 +226,11 @@ def render_page(env: Environment | dict, page) -> str:
     try:
         with i18n.language(lang):
             html = env.get_template(page.template).render(**context, path=path)
+            # read off the finished page: each note's back-links, the list of its sections
+            return wayfinding.on_this_page(citemarks.link_back(html))
     except Exception as exc:
         raise RenderError(f"{_template_line(exc, page.template)}: cannot render /{page.path}: "
                           f"{type(exc).__name__}: {exc}") from exc
-    # read off the finished page: each note's back-links, the list of its sections
-    return wayfinding.on_this_page(citemarks.link_back(html))
 
 
 def _template_line(exc: Exception, template: str) -> str:
@@ -214,12 +248,13 @@ class Links:
 
     def __init__(self, urls: Urls):
         self.urls = urls
-        self.made: dict[Entity, Markup] = {}
+        self.made: dict[tuple, Markup] = {}
 
     def one(self, entity) -> Markup:
-        link = self.made.get(entity)
+        key = (entity, i18n.current())   # a title may read differently in each language
+        link = self.made.get(key)
         if link is None:
-            link = self.made[entity] = Markup(
+            link = self.made[key] = Markup(
                 f'<a href="{escape(self.urls.entity(entity))}">{escape(short_title(entity))}</a>')
         return link
 
@@ -249,10 +284,10 @@ class TimelineRows:
     def one(self, event: Entity, exclude: Entity | None = None, filterable: bool = False) -> Markup:
         if exclude is not None and not _lists(event, exclude):
             exclude = None  # the same row as with nothing left out: reuse it
-        key = (event, exclude, filterable)
+        key = (event, exclude, filterable, i18n.current())   # a row's words are the language's
         row = self.made.get(key)
         if row is None:
-            row = self.made[key] = self._make(*key)
+            row = self.made[key] = self._make(event, exclude, filterable)
         return row
 
     def _make(self, event: Entity, exclude: Entity | None, filterable: bool) -> Markup:
@@ -263,17 +298,20 @@ class TimelineRows:
         row += (f' <span class="when">{when(event.date)}{inferred_mark(event.get("date_inferred"))}</span>'
                f' <span class="what">{self.links.one(event)}'
                f' <span class="kind">{escape(timeline.kind_label(event.subtype))}</span>'
-               f'{CONTEXT_BADGE if context else ""}</span>')
+               f'{_context_badge() if context else ""}</span>')
         places = [c for c in event.get("countries", []) if c is not exclude]
         if places:
             row += f' <span class="where">{self.links.many(places)}</span>'
         people = [p["person"] for p in event.get("people", []) if p["person"] is not exclude]
         if people:
-            row += f' <span class="who">With {self.links.many(people)}</span>'
+            with_ = escape(i18n.gettext("With"))   # (outside the f-string, where pybabel finds it)
+            row += f' <span class="who">{with_} {self.links.many(people)}</span>'
         return Markup(row + " </li>")
 
 
-CONTEXT_BADGE = ' <span class="badge">context</span>'
+def _context_badge() -> str:
+    word = escape(i18n.gettext("context"))
+    return f' <span class="badge">{word}</span>'
 
 
 def _lists(event: Entity, entity: Entity) -> bool:
@@ -295,12 +333,18 @@ def inferred_mark(reason: str | None) -> Markup:
     states outright; nothing when there is no reason."""
     if not reason:
         return Markup("")
-    return Markup(' <abbr class="inferred" title="Inferred: {}">(inferred)</abbr>').format(reason)
+    return Markup(' <abbr class="inferred" title="{}">{}</abbr>').format(
+        i18n.gettext("Inferred: %(reason)s") % {"reason": reason}, i18n.gettext("(inferred)"))
+
+
+def when(date: PartialDate | None) -> Markup:
+    """A date as <time>, showing its precision ('May 2023', not '1 May 2023'),
+    in the current language."""
+    return _when(date, i18n.current())
 
 
 @lru_cache(maxsize=None)  # an event's date shows on every timeline that lists it
-def when(date: PartialDate | None) -> Markup:
-    """A date as <time>, showing its precision ('May 2023', not '1 May 2023')."""
+def _when(date: PartialDate | None, language: str) -> Markup:
     if date is None:
         return Markup("")
     return Markup(f'<time datetime="{escape(date.anchor.iso())}">{escape(date.text())}</time>')

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NOT_STATED = "not stated in the source"
-NO_ADDRESS = "address not recorded"
+from babel import Locale
+
+from . import i18n
+from .i18n import N_
+from .i18n import gettext as _
+
+NOT_STATED = N_("not stated in the source")
+NO_ADDRESS = N_("address not recorded")
 
 # BCP 47 codes the sources use, in words; any other code is shown as it is.
+# (Other languages than English name them with CLDR's language names.)
 LANGUAGES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "az": "Azerbaijani",
              "ru": "Russian", "fr": "French", "tr": "Turkish"}
 
-PRECISION = {"day": "to the day", "month": "to the month", "year": "to the year",
-             "range": "a range", "before": "by a date"}
+PRECISION = {"day": N_("to the day"), "month": N_("to the month"), "year": N_("to the year"),
+             "range": N_("a range"), "before": N_("by a date")}
 
 
 @dataclass(frozen=True)
@@ -32,13 +39,21 @@ class SourceFacts:
 def source_facts(source) -> SourceFacts:
     code = source.get("language", "")
     return SourceFacts(
-        headline=source.get("headline") or NOT_STATED,
-        publisher=source.get("publisher") or NOT_STATED,
-        byline=source.get("author") or NOT_STATED,
+        headline=source.get("headline") or _(NOT_STATED),
+        publisher=source.get("publisher") or _(NOT_STATED),
+        byline=source.get("author") or _(NOT_STATED),
         date=source.get("date"),
-        precision=PRECISION.get(source.date.precision, "") if source.get("date") else "",
+        precision=_(PRECISION[source.date.precision]) if source.get("date") else "",
         inferred=source.get("date_inferred", ""),
-        language=f"{LANGUAGES[code]} ({code})" if code in LANGUAGES else code,
+        language=language_name(code),
         url=source.get("url", ""),
         file=source.get("file", ""),
     )
+
+
+def language_name(code: str) -> str:
+    """'English (en)'; 'inglés (en)' in Spanish, from CLDR's names."""
+    if i18n.current() != "en":
+        name = Locale.parse(i18n.babel_locale()).languages.get(code)
+        return f"{name} ({code})" if name else code
+    return f"{LANGUAGES[code]} ({code})" if code in LANGUAGES else code

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .i18n import gettext as _
 from .urls import page_path, timeline_path
 
 if TYPE_CHECKING:  # the plan computes the views (plan.timeline_pages) from this module
@@ -44,7 +45,8 @@ class TimelineView:
 
 
 def kind_label(kind: str) -> str:
-    return kind.replace("-", " ").capitalize()
+    """'Working group', in the current language (labels.KIND_LABELS lists them)."""
+    return _(kind.replace("-", " ").capitalize())
 
 
 def facet_values(event: Entity) -> dict[str, list[str]]:
@@ -67,6 +69,6 @@ def views(graph: Graph) -> dict[str, list[TimelineView]]:
     kinds = sorted({e.subtype for e in graph.timeline})
     out["kind"] = [TimelineView("kind", k, kind_label(k),
                                 [e for e in graph.timeline if e.subtype == k]) for k in kinds]
-    out[NO_CONTEXT] = [TimelineView(NO_CONTEXT, "", "Context events hidden",
+    out[NO_CONTEXT] = [TimelineView(NO_CONTEXT, "", _("Context events hidden"),
                                     [e for e in graph.timeline if not e.get("context")])]
     return out

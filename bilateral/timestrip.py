@@ -14,6 +14,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .i18n import gettext as _
+from .i18n import ngettext
 from .urls import timeline_path
 
 WIDTH = 480
@@ -110,8 +112,9 @@ def _rows(events, countries, x, top: float, first: int, column: float) -> list:
 def _summary(per_year: Counter, rows: list) -> str:
     total = sum(per_year.values())
     years = ", ".join(f"{year}: {n}" for year, n in sorted(per_year.items()))
-    text = f"{total} event{'s' if total != 1 else ''} by year ({years})."
+    text = ngettext("%(num)s event by year (%(years)s).", "%(num)s events by year (%(years)s).", total) % {
+        "num": total, "years": years}
     if rows:
-        text += " By country: " + "; ".join(
+        text += " " + _("By country:") + " " + "; ".join(
             f"{row.country.title} " + ", ".join(f"{c.year}: {c.count}" for c in row.cells) for row in rows) + "."
     return text

@@ -199,7 +199,8 @@ class _Check:
                 self.glosses(item, here)
             elif key not in spec:
                 self.not_translatable(key, here, original)
-            elif key not in original and here != ("aliases",):   # a language may have names English lacks
+            elif key not in original and here not in (("aliases",), ("short_title",)):
+                # a language may have names English lacks, and need a short form of a longer title
                 self.error(here, f"'{key}': the original ({original_path(self.doc)}) has no '{key}' here "
                                  "to translate")
             else:
@@ -348,8 +349,8 @@ def overlay(original: Document, translation: Document | None, behind: bool = Fal
 
 def _lay(meta: dict, given: dict, spec: dict, path: tuple, english: set) -> None:
     for key, kind in spec.items():
-        if key == "aliases" and not path and given.get(key):
-            meta.setdefault(key, [])   # a language may have names English lacks
+        if key in ("aliases", "short_title") and not path and given.get(key):
+            meta.setdefault(key, [] if key == "aliases" else "")   # given where English has none
         if key not in meta:
             continue
         here = path + (key,)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .i18n import gettext as _
 from .model import KIND_TITLES
 
 MIN_SECTIONS = 4
@@ -32,7 +33,7 @@ class Crumb:
 
 def breadcrumbs(entity) -> tuple:
     """The trail above an entity page, outermost first; the page itself is not in it."""
-    trail = [Crumb(KIND_TITLES[entity.kind], f"{entity.kind}/")]
+    trail = [Crumb(_(KIND_TITLES[entity.kind]), f"{entity.kind}/")]
     parents = []
     parent = entity.get("part_of") if entity.kind == "events" else None
     while parent is not None and parent not in parents and parent is not entity:
@@ -54,6 +55,7 @@ def on_this_page(html: str) -> str:
         return html
     items = "".join(f'<li><a href="#{anchor}">{TAG.sub("", COUNT.sub("", title)).strip()}</a></li>'
                     for anchor, title in sections)
+    heading = _("On this page")   # (outside the f-string, where pybabel finds it)
     nav = (f'\n<nav class="on-this-page" aria-labelledby="on-this-page-h" data-pagefind-ignore>'
-           f'<p id="on-this-page-h">On this page</p><ol>{items}</ol></nav>')
+           f'<p id="on-this-page-h">{heading}</p><ol>{items}</ol></nav>')
     return html[:end.end()] + nav + html[end.end():]

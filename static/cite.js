@@ -8,6 +8,14 @@
 // open their reason in the same box: touch screens show no tooltips.
 (function () {
   "use strict";
+  // The page's words for what this script writes (<body data-ui>, in a page
+  // in another language than English; bilateral/labels.py), else the English.
+  var ui = JSON.parse(document.body.getAttribute("data-ui") || "{}");
+  function t(key, english, values) {
+    return (ui[key] || english).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var box = null;      // the open preview
   var opener = null;   // the mark or button that opened it
   var hoverTimer = null;
@@ -94,7 +102,7 @@
     var standpoint = note.querySelector(".note-standpoint");
     content.appendChild(el("blockquote", "cite-popover-quote", quote ? quote.textContent : ""));
     var from = el("p", "cite-popover-source");
-    from.appendChild(document.createTextNode("Source: "));
+    from.appendChild(document.createTextNode(t("source", "Source:") + " "));
     if (source) {
       from.appendChild(el("strong", "", source.textContent));
     }
@@ -106,13 +114,13 @@
       content.appendChild(el("p", "cite-popover-standpoint", standpoint.textContent.trim()));
     }
     var links = el("p", "cite-popover-links");
-    var full = el("a", "", "Full note " + id.replace("note-", ""));
+    var full = el("a", "", t("full-note", "Full note {number}", {number: id.replace("note-", "")}));
     full.href = "#" + id;
     full.addEventListener("click", function () { close(false); });
     links.appendChild(full);
     if (source) {
       links.appendChild(document.createTextNode(" \u00b7 "));
-      var page = el("a", "", "Source page");
+      var page = el("a", "", t("source-page", "Source page"));
       page.href = source.getAttribute("href");
       links.appendChild(page);
     }
@@ -123,7 +131,7 @@
   function openNote(mark, focus) {
     var content = notePreview(mark);
     if (content) {
-      open(mark, content, "Citation " + mark.textContent.replace(/[\[\]]/g, ""), focus);
+      open(mark, content, t("citation", "Citation {number}", {number: mark.textContent.replace(/[\[\]]/g, "")}), focus);
     }
   }
 
@@ -175,7 +183,7 @@
         close(true);
         return;
       }
-      open(button, el("p", "cite-popover-reason", reason), "Why this is inferred", true);
+      open(button, el("p", "cite-popover-reason", reason), t("why-inferred", "Why this is inferred"), true);
     });
     abbr.replaceWith(button);
   });

@@ -8,6 +8,14 @@
 //   date, and a button copies it in one action.
 (function () {
   "use strict";
+  // The page's words for what this script writes (<body data-ui>, in a page
+  // in another language than English; bilateral/labels.py), else the English.
+  var ui = JSON.parse(document.body.getAttribute("data-ui") || "{}");
+  function t(key, english, values) {
+    return (ui[key] || english).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var sections = document.querySelectorAll("details.reference");
   var wide = window.matchMedia("(min-width: 60rem)");
 
@@ -38,12 +46,14 @@
     var built = text.textContent;
     var address = built.lastIndexOf(". ");
     var cited = (/^https?:\/\//.test(built.slice(address + 2)) ? built : built.slice(0, address + 2) + here);
-    var date = new Date().toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
-    text.textContent = cited + ". Accessed " + date + ".";
+    var lang = document.documentElement.lang;   // the page's language; English as the site writes dates
+    var date = new Date().toLocaleDateString(!lang || lang === "en" ? "en-GB" : lang,
+                                             {day: "numeric", month: "long", year: "numeric"});
+    text.textContent = cited + ". " + t("accessed", "Accessed {date}.", {date: date});
     actions.hidden = false;
     var status = document.getElementById("cite-this-status");
     document.getElementById("cite-this-copy").addEventListener("click", function () {
-      var done = function () { status.textContent = "Copied."; };
+      var done = function () { status.textContent = t("copied", "Copied."); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text.textContent).then(done, function () { select(); });
       } else {
@@ -57,6 +67,6 @@
     range.selectNodeContents(text);
     window.getSelection().removeAllRanges();
     window.getSelection().addRange(range);
-    document.getElementById("cite-this-status").textContent = "Selected: copy it with your device's copy command.";
+    document.getElementById("cite-this-status").textContent = t("selected", "Selected: copy it with your device's copy command.");
   }
 })();

@@ -7,6 +7,14 @@
 // Without JavaScript the page's fallback text stays visible instead.
 (function () {
   "use strict";
+  // The page's words for what this script writes (<body data-ui>, in a page
+  // in another language than English; bilateral/labels.py), else the English.
+  var ui = JSON.parse(document.body.getAttribute("data-ui") || "{}");
+  function t(key, english, values) {
+    return (ui[key] || english).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var root = document.getElementById("search");
   var box = document.getElementById("site-search-q");     // the header's
   var own = document.getElementById("search-q");          // the page's
@@ -160,9 +168,9 @@
 
   function suggest(query) {
     var near = nearest(query);
-    status.textContent = "No page matches \u201c" + query + "\u201d.";
+    status.textContent = t("no-match", "No page matches \u201c{query}\u201d.", {query: query});
     if (near.length) {
-      status.appendChild(document.createTextNode(" Did you mean "));
+      status.appendChild(document.createTextNode(" " + t("did-you-mean", "Did you mean") + " "));
       near.forEach(function (entity, i) {
         var link = document.createElement("a");
         link.href = entity.href;
@@ -191,7 +199,7 @@
       status.textContent = "";
       return;
     }
-    status.textContent = "Searching\u2026";
+    status.textContent = t("searching", "Searching\u2026");
     load().then(function (pf) {
       return pf.search(query);
     }).then(function (search) {
@@ -203,8 +211,10 @@
       var results = order(query, loaded).slice(0, PAGE);
       render(results);
       if (results.length) {
-        status.textContent = results.length + (results.length === 1 ? " page" : " pages") +
-          (loaded.length > PAGE ? " (the best " + PAGE + ")" : "") + " for \u201c" + query + "\u201d.";
+        status.textContent = (results.length === 1 ? t("pages-one", "{count} page", {count: 1})
+                                                   : t("pages-other", "{count} pages", {count: results.length})) +
+          (loaded.length > PAGE ? t("the-best", " (the best {count})", {count: PAGE}) : "") +
+          t("for-query", " for \u201c{query}\u201d.", {query: query});
       } else {
         suggest(query);
       }

@@ -101,9 +101,13 @@ def test_a_translation_needs_a_listed_language_and_an_original(site):
 
 def test_a_translation_may_add_names_its_original_lacks(site):
     # the original event has no aliases; a Spanish name for it is still worth finding
-    write(site, "events/lima-consultations.es.md", "---\naliases: [Consultas de Lima]\n---\n")
+    # (nor a short title: a longer translated title may need one for tabs and lists)
+    write(site, "events/lima-consultations.es.md",
+          "---\naliases: [Consultas de Lima]\nshort_title: Consultas de Lima (2025)\n---\n")
     graphs = build_graphs(load_checked(site))   # no error
-    assert "Consultas de Lima" in graphs["es"].get("events", "lima-consultations").aliases
+    es = graphs["es"].get("events", "lima-consultations")
+    assert "Consultas de Lima" in es.aliases and es.short_title == "Consultas de Lima (2025)"
+    assert not graphs["en"].get("events", "lima-consultations").get("short_title")
 
 
 def test_a_valid_translation_passes(site):
@@ -163,6 +167,15 @@ def test_stamp_refuses_a_file_that_is_no_translation(site):
 
 
 # --- the localized graph ------------------------------------------------------------
+
+def test_a_countrys_reference_names_follow_the_language(site):
+    # ISO 3166's official name (pycountry's translations) and the UN M49 region (CLDR)
+    graphs = build_graphs(load_checked(site))
+    peru = {lang: graph.get("countries", "peru") for lang, graph in graphs.items()}
+    assert (peru["en"].iso["official_name"], peru["en"].region) == ("Republic of Peru", "South America")
+    assert (peru["es"].iso["official_name"], peru["es"].region) == ("República del Perú", "Sudamérica")
+    assert (peru["pt"].iso["official_name"], peru["pt"].region) == ("República do Peru", "América do Sul")
+
 
 def test_the_overlay_translates_what_is_given_and_falls_back_to_english(site):
     write(site, "events/lima-consultations.es.md", EVENT_ES)
@@ -259,7 +272,7 @@ def test_a_translation_behind_its_english_says_so(site, tmp_path):
     assert run_cli("translations", "--stamp", translation, "--content", site).returncode == 0
     out = tmp_path / "out"
     build(Project(content=site), out, "/", jobs=1)
-    notice = "This translation may be older than the English text."
+    notice = "Esta traducción puede ser anterior al texto en inglés."   # in the page's language
     assert notice not in (out / "es/events/lima-consultations/index.html").read_text(encoding="utf-8")
     original = site / "events" / "lima-consultations.md"
     original.write_text(original.read_text(encoding="utf-8").replace("place: Lima", "place: Lima (Peru)"),
