@@ -65,7 +65,12 @@ def fragments(language: str) -> tuple[frozenset, frozenset]:
                 if not _WORD.search(part) or part in ALLOWED:
                     continue
                 (long if len(part.split()) >= enough else short).add(part)
-    return frozenset(long), frozenset(short)
+    # a short English word that is also this language's own word for something
+    # (Portuguese "Data" is "Date", "no" is "in the") is no leak
+    own = {_squeeze(s) for m in catalog if m.id
+           for s in (m.string if isinstance(m.string, (list, tuple)) else [m.string]) if s}
+    own |= {w for text in own for w in text.split()}
+    return frozenset(long), frozenset(short - own)
 
 
 def _squeeze(text: str) -> str:
