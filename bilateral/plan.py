@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
                search, sourcefacts, spelling, timeline, timestrip, wayfinding)
-from .graph import Citation, Entity, Figure, Graph
+from .graph import Citation, Entity, Figure, Graph, event_order
 from .model import KINDS, SINGULAR
 from .urls import page_path
 from .worldmap import map_model
@@ -76,15 +76,15 @@ class Rows:
     def __bool__(self) -> bool:
         return bool(self.events)
 
-    @property
-    def dated(self) -> tuple:
-        """The rows grouped by year (latest.py: an open range is no date)."""
-        return tuple(latest.dated(self.events))
+    # The rows as timeline.Entries, each sub-event under its larger event
+    # (timeline.nest): the dated ones, grouped by year on the page (latest.py:
+    # an open range is no date), and the undated ones, shown apart as background.
+    dated: tuple = field(init=False, compare=False)
+    background: tuple = field(init=False, compare=False)
 
-    @property
-    def background(self) -> tuple:
-        """The undated rows, shown apart as background."""
-        return tuple(latest.background(self.events))
+    def __post_init__(self):
+        object.__setattr__(self, "dated", timeline.nest(latest.dated(self.events), self.exclude))
+        object.__setattr__(self, "background", timeline.nest(latest.background(self.events), self.exclude))
 
 
 def plan_site(graph: Graph) -> Plan:
@@ -210,7 +210,18 @@ def _person(graph: Graph, person: Entity) -> dict:
 
 
 def _event(graph: Graph, event: Entity) -> dict:
-    return {"parts": Rows(tuple(event.children)), "backlinks": event.mentioned_in}
+    return {"parts": Rows(tuple(descendants(event)), event), "backlinks": event.mentioned_in}
+
+
+def descendants(event: Entity) -> list:
+    """The events that are part of this one, at any depth, in timeline order."""
+    found, todo = {}, list(event.children)
+    while todo:
+        part = todo.pop()
+        if part not in found and part is not event:
+            found[part] = None
+            todo += part.children
+    return sorted(found, key=event_order)
 
 
 def _organization(graph: Graph, org: Entity) -> dict:
@@ -315,6 +326,8 @@ def _collect(value, found: set) -> None:
             found.add(token(event))
             found |= {token(c) for c in event.get("countries", [])}
             found |= {token(p["person"]) for p in event.get("people", [])}
+            if event.get("part_of") is not None:   # a row names its larger event ("part of ...")
+                found.add(token(event["part_of"]))
     elif isinstance(value, Figure):
         found.add(FIGURES)
     elif isinstance(value, Citation):
