@@ -76,15 +76,21 @@ class Rows:
     def __bool__(self) -> bool:
         return bool(self.events)
 
-    # The rows as timeline.Entries, each sub-event under its larger event
-    # (timeline.nest): the dated ones, grouped by year on the page (latest.py:
-    # an open range is no date), and the undated ones, shown apart as background.
-    dated: tuple = field(init=False, compare=False)
-    background: tuple = field(init=False, compare=False)
+    # The larger events the rows name ("part of ..."), not being on this
+    # timeline themselves: the page links them (see backlinks.py).
+    named: tuple = field(init=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "dated", timeline.nest(latest.dated(self.events), self.exclude))
-        object.__setattr__(self, "background", timeline.nest(latest.background(self.events), self.exclude))
+        # The rows as timeline.Entries, each sub-event under its larger event:
+        # `dated`, grouped by year on the page (latest.py: an open range is no
+        # date), and `background`, the undated ones shown apart. Attributes,
+        # not fields: the context walkers (depends_on, backlinks) read each
+        # event once, from `events`.
+        dated = timeline.nest(latest.dated(self.events), self.exclude)
+        background = timeline.nest(latest.background(self.events), self.exclude)
+        object.__setattr__(self, "dated", dated)
+        object.__setattr__(self, "background", background)
+        object.__setattr__(self, "named", timeline.named(dated + background))
 
 
 def plan_site(graph: Graph) -> Plan:
@@ -326,8 +332,7 @@ def _collect(value, found: set) -> None:
             found.add(token(event))
             found |= {token(c) for c in event.get("countries", [])}
             found |= {token(p["person"]) for p in event.get("people", [])}
-            if event.get("part_of") is not None:   # a row names its larger event ("part of ...")
-                found.add(token(event["part_of"]))
+        found |= {token(p.event) for p in value.named}   # rows that say "part of <event>"
     elif isinstance(value, Figure):
         found.add(FIGURES)
     elif isinstance(value, Citation):

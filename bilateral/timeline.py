@@ -108,6 +108,8 @@ def nest(events, page: Entity | None = None) -> tuple:
     nearest larger event on the same timeline, in the order the timeline
     gives; the rest at the top, in that order. `page` is the page's own
     entity: a part of it names no larger event (its page is that event)."""
+    if not any(event.get("part_of") is not None for event in events):
+        return tuple(Entry(event) for event in events)   # nothing to nest or name: most timelines
     present = set(events)
     anchors = {event: _anchor(event, present) for event in events}
     under: dict = defaultdict(list)
@@ -119,6 +121,16 @@ def nest(events, page: Entity | None = None) -> tuple:
         named = parent is not None and parent not in present and parent is not page
         return Entry(event, tuple(entry(e) for e in under.get(event, ())), PartOf(parent) if named else None)
     return tuple(entry(event) for event in under[None])
+
+
+def named(entries) -> tuple:
+    """The larger events these rows name, as PartOf, at any depth."""
+    found = []
+    for entry in entries:
+        if entry.part_of is not None:
+            found.append(entry.part_of)
+        found += named(entry.parts)
+    return tuple(found)
 
 
 def _anchor(event, present: set):
