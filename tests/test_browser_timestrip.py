@@ -99,6 +99,10 @@ def test_counts_follow_the_selection_and_empty_choices_are_marked(page, server):
         assert count_of(page, "kind", value) == expected, value
         marked = page.get_attribute(f"a[data-facet=kind][data-value={value}]", "class") or ""
         assert ("gives-none" in marked) == (expected == 0), value
+    # hiding context events counts too: Peru's events that are not context
+    expected = page.eval_on_selector_all(
+        "[data-timeline-root] li.event[data-country~=peru][data-context=false]", "els => els.length")
+    assert count_of(page, "context", "hide") == expected < 15
 
 
 def test_an_empty_selection_says_so_and_offers_to_clear(page, server):
