@@ -250,3 +250,32 @@ def test_without_javascript_the_strip_shows_every_event(browser, server):
     page.click(f"{VISIT_ROW} > details.parts > summary")
     assert page.locator(f"{VISIT_ROW} li.event", has_text="meets Elmer Schialer Salcedo").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_in_a_filtered_state_or_with_the_rows_opened(browser, server, scheme):
+    """What only the script shows (a larger event as context, its note, an
+    opened list, dimmed marks, the strip's line) passes axe as the built page does."""
+    from test_accessibility import axe_violations
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/timeline/?kind=meeting")
+    assert page.locator(f"{VISIT_ROW} > .context-note").is_visible()
+    problems = {"filtered": axe_violations(page)}
+    page.goto(f"{server}/countries/peru/")
+    page.eval_on_selector_all("#timeline details.parts", "els => els.forEach(d => { d.open = true; })")
+    problems["peru, opened"] = axe_violations(page)
+    context.close()
+    assert problems == {"filtered": [], "peru, opened": []}
+
+
+def test_printing_shows_the_nested_events(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/countries/peru/")
+    page.emulate_media(media="print")
+    meeting = "#timeline li.event:has(> .what > a[href='/events/mammadov-meeting-schialer-salcedo-2025/'])"
+    assert page.locator(meeting).is_visible()
+    page.emulate_media(media="screen")
+    assert not page.locator(meeting).is_visible()      # on screen the list stays folded
+    context.close()
