@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bilateral.export import TABLES
 from bilateral.dates import parse_date
+from bilateral.export import TABLES
 from bilateral.feed import feed_events
 from bilateral.metadata import SHARE_IMAGE_SIZE, TITLE_LIMIT, Metadata, head_title
 from bilateral.pipeline import Project, build, load_graph
