@@ -190,10 +190,10 @@ class TimelineRows:
     views, and the pages of its countries, people and topics), and a Jinja
     macro per row was most of a large site's rendering time. Written in
     Python for the same reason as Links; the timeline macro in macros.html
-    groups the rows (plan.Rows' timeline.Entries) by year. `exclude` is the page's own entity, left out
-    of the row's countries and people; `filterable` rows carry their facet
-    values as data-* attributes, for the one timeline static/timeline.js
-    filters."""
+    groups the rows (plan.Rows' timeline.Entries) by year. `exclude` is the
+    page's own entity, left out of the row's countries and people;
+    `filterable` rows carry their facet values as data-* attributes, for the
+    one timeline static/timeline.js filters."""
 
     def __init__(self, links: Links):
         self.links = links

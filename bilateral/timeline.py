@@ -118,8 +118,8 @@ def nest(events, page: Entity | None = None) -> tuple:
 
     def entry(event) -> Entry:
         parent = event.get("part_of")
-        named = parent is not None and parent not in present and parent is not page
-        return Entry(event, tuple(entry(e) for e in under.get(event, ())), PartOf(parent) if named else None)
+        names_it = parent is not None and parent not in present and parent is not page
+        return Entry(event, tuple(entry(e) for e in under.get(event, ())), PartOf(parent) if names_it else None)
     return tuple(entry(event) for event in under[None])
 
 
@@ -134,9 +134,9 @@ def named(entries) -> tuple:
 
 
 def _anchor(event, present: set):
-    """The nearest larger event of `event` on the timeline, or None. A chain
-    that loops back (content can say a is part of b and b part of a) has none:
-    such an event stands alone rather than vanish from the timeline."""
+    """The nearest larger event of `event` on the timeline, or None. `check`
+    rejects a part_of loop (validate.py); should one get here, its events
+    stand alone rather than vanish from the timeline."""
     chain, parent = [event], event.get("part_of")
     while parent is not None:
         if parent in chain:
