@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .graph import Citation, Entity, Figure, Graph
 from .model import KINDS
 from .syntax import wiki_targets
+from .timeline import PartOf
 
 # Context entries that are not links shown above the "Mentioned in" list.
 # (`hub` names a section's heading in words; figures and charts link no page.)
@@ -50,6 +51,9 @@ def linked_above(graph: Graph, page: Entity, context: dict) -> set:
 
 def _entities(value, found: set) -> None:
     if isinstance(value, Figure):   # a figure's row links no page (and refers back to its dispute)
+        return
+    if isinstance(value, PartOf):   # "part of <event>" links that event alone
+        found.add(value.event)
         return
     if isinstance(value, Entity):
         found.add(value)

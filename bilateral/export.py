@@ -1,12 +1,14 @@
 """Data downloads under data/: the whole graph as JSON, and CSV tables of
-events, people's roles and figures.
+events, people's roles, figures and each partner country's key facts.
 
 Each CSV's columns are defined once below, with a line of documentation that
 the /data/ page shows. References are written as slugs (the page of slug s of
 kind k is at k/s/), dates as in the content (dates.FORMS), lists joined
 with "; "; a text cell a spreadsheet would take for a formula starts with
 a ' (inert_cell). Rows follow a fixed order, so two builds
-write the same bytes.
+write the same bytes. Each table's rows come from the page plan (a table of
+content reads plan.graph): the key facts are those the country pages show,
+derived once by the plan (keyfacts.py), not derived again here.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .dates import FORMS as DATE_FORMS, PartialDate
+from .figures import figure_value
 from .graph import Citation, Dispute, Entity, Figure, Graph
 from .i18n import N_
 from .model import KINDS
@@ -40,7 +43,7 @@ class Table:
     title: str
     doc: str
     columns: tuple
-    rows: Callable            # graph -> rows in output order
+    rows: Callable            # plan -> rows in output order
 
 
 def _slug(entity) -> str:
@@ -85,7 +88,7 @@ EVENTS = Table("events.csv", N_("Events"), N_("One row per event, oldest first."
     Column("part_of", N_("slug of the larger event this belongs to"), lambda e: _slug(e.get("part_of"))),
     Column("summary", N_("one neutral sentence"), lambda e: e.get("summary", "")),
     Column("sources", N_("slugs of the source documents cited on the event's page"), lambda e: _sources(e.notes)),
-), lambda graph: graph.timeline)
+), lambda plan: plan.graph.timeline)
 
 ROLES = Table("roles.csv", N_("People's roles"), N_("One row per office a person held, by person then in the order the page lists them."), (
     Column("person", N_("the person's slug (page people/SLUG/)"), lambda r: r[0].slug),
@@ -100,8 +103,8 @@ ROLES = Table("roles.csv", N_("People's roles"), N_("One row per office a person
     Column("inferred", N_("why a date is inferred, when one is"), lambda r: "; ".join(
         r[1][f] for f in ("start_inferred", "end_inferred", "as_of_inferred") if r[1].get(f))),
     Column("sources", N_("slugs of the source documents cited"), lambda r: _sources(r[1]["cite"])),
-), lambda graph: [(p, role) for p in sorted(graph.by_kind["people"], key=lambda p: p.slug)
-                  for role in p.roles])
+), lambda plan: [(p, role) for p in sorted(plan.graph.by_kind["people"], key=lambda p: p.slug)
+                 for role in p.roles])
 
 FIGURES = Table("figures.csv", N_("Figures"), N_("One row per figure, by series, then period."), (
     Column("id", N_("the figure's id"), lambda f: f.id),
@@ -118,16 +121,97 @@ FIGURES = Table("figures.csv", N_("Figures"), N_("One row per figure, by series,
     Column("topics", N_("slugs of its topics"), lambda f: _slugs(f.topics)),
     Column("dispute", N_("id of the dispute it is one side of (see graph.json)"), lambda f: f.dispute.id if f.dispute else ""),
     Column("sources", N_("slugs of the source documents cited"), lambda f: _sources(f.cite)),
-), lambda graph: graph.figures)
-
-TABLES = (EVENTS, ROLES, FIGURES)
+), lambda plan: plan.graph.figures)
 
 
-def csv_text(table: Table, graph: Graph) -> str:
+# --- key facts: the box at the top of each partner country's page ------------------
+
+NOT_STATED = "not stated in the sources"
+
+
+@dataclass(frozen=True)
+class KeyFactRow:
+    """One line of a country's key-facts box: a fact of a row, or the row
+    itself when the sources are silent (`fact` None)."""
+    country: Entity
+    row: object               # keyfacts.KeyFact
+    fact: object = None       # keyfacts.Fact
+
+
+def planned_key_facts(plan) -> list:
+    """(country, its key-facts rows) as the plan made them for the country
+    pages, by country slug."""
+    found = [(page.context["page"], page.context["key_facts"]) for page in plan.pages
+             if page.template == "country.html" and page.context.get("key_facts")
+             and page.context["page"] is plan.graph.lookup.get(("countries", page.context["page"].slug))]
+    # (the default language's pages: the others' boxes say the same in other words)
+    return sorted(found, key=lambda item: item[0].slug)
+
+
+def key_fact_rows(plan) -> list[KeyFactRow]:
+    return [KeyFactRow(country, row, fact) for country, rows in planned_key_facts(plan)
+            for row in rows for fact in (row.facts or (None,))]
+
+
+def fact_text(fact) -> str:
+    """A fact in words, as the box reads it: entities by their titles, dates
+    at their precision, a figure with its qualifier and unit."""
+    text = figure_value(fact.figure) if fact.figure is not None else ""
+    for part in fact.parts:
+        if isinstance(part, Entity):
+            text += part.title
+        elif isinstance(part, PartialDate):
+            text += part.text()
+        else:
+            text += part
+    return text
+
+
+def fact_links(fact) -> list[str]:
+    """The pages a fact links, as site-relative paths (kind/slug/)."""
+    return list(dict.fromkeys(p.path for p in fact.parts if isinstance(p, Entity)))
+
+
+def _quotes(cites) -> str:
+    """One line per citation, 'source-slug: quote', its whitespace collapsed
+    so a line break only ever separates two citations."""
+    return "\n".join(f"{c.source.slug}: {' '.join(c.quote.split())}" for c in cites)
+
+
+def _fact(value: Callable) -> Callable:
+    """A column of the fact; empty on a row the sources are silent on."""
+    return lambda r: value(r.fact) if r.fact is not None else ""
+
+
+KEY_FACTS = Table("key-facts.csv", N_("Key facts"), N_("One row per fact of each partner country's key-facts box, "
+                  "by country slug, then in the box's order; a row the sources are silent on is one line "
+                  "whose status is 'not stated in the sources'."), (
+    Column("country", N_("slug of the partner country (page countries/SLUG/)"), lambda r: r.country.slug),
+    Column("label", N_("the box's row, e.g. 'Diplomatic relations established'"), lambda r: r.row.label),
+    Column("value", N_("the fact in words, as the page shows it; empty when the sources are silent"),
+           _fact(fact_text)),
+    Column("status", N_("'cited' (the fact rests on the citations given), or 'not stated in the sources'"),
+           lambda r: "cited" if r.fact is not None else NOT_STATED),
+    Column("inferred", N_("why the fact's date is inferred, when it is"), _fact(lambda f: f.inferred)),
+    Column("dispute", N_("id of the dispute where the sources disagree (see graph.json)"),
+           _fact(lambda f: f.dispute.id if f.dispute else "")),
+    Column("figure", N_("id of the figure the fact gives (see figures.csv)"),
+           _fact(lambda f: f.figure.id if f.figure is not None else "")),
+    Column("links", N_("the pages the fact names, as paths (people/SLUG/, events/SLUG/, ...)"),
+           _fact(lambda f: "; ".join(fact_links(f)))),
+    Column("sources", N_("slugs of the source documents cited"), _fact(lambda f: _sources(f.cite))),
+    Column("quotes", N_("the quoted passages, one line per citation: the source's slug, a colon, the quote"),
+           _fact(lambda f: _quotes(f.cite))),
+), key_fact_rows)
+
+TABLES = (EVENTS, ROLES, FIGURES, KEY_FACTS)
+
+
+def csv_text(table: Table, plan) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")   # RFC 4180 line ends
     writer.writerow([c.name for c in table.columns])
-    for row in table.rows(graph):
+    for row in table.rows(plan):
         writer.writerow([inert_cell(c.value(row)) for c in table.columns])
     return out.getvalue()
 
@@ -185,6 +269,17 @@ def figure_record(fig: Figure) -> dict:
     return {k: v for k, v in record.items() if v not in (None, "", [])}
 
 
+def key_facts_record(country: Entity, rows) -> dict:
+    return {"country": country.slug, "rows": [
+        {"label": row.label, "status": "cited" if row.facts else NOT_STATED,
+         "facts": [{k: v for k, v in {
+             "text": fact_text(f), "links": fact_links(f), "inferred": f.inferred,
+             "dispute": jsonable(f.dispute), "figure": f.figure.id if f.figure is not None else None,
+             "cite": jsonable(list(f.cite))}.items() if v not in (None, "", [])}
+             for f in row.facts]}
+        for row in rows]}
+
+
 # The translated labels graph.json adds to each entity, as `title_es`, `summary_es`
 # (only where the translation gives one: what stays English is not repeated).
 TRANSLATED_KEYS = ("title", "summary")
@@ -199,8 +294,10 @@ def translated_labels(entity: Entity, others: dict) -> dict:
     return labels
 
 
-def graph_json(graph: Graph, urls: Urls, others: dict | None = None) -> str:
-    """`others`: {language: graph} of the site's other languages, whose labels are added."""
+def graph_json(plan, urls: Urls) -> str:
+    """The default language's graph, with the other languages' labels added."""
+    graph = plan.graph
+    others = {lang: g for lang, g in (plan.graphs or {}).items() if g is not graph}
     record = (lambda e: {**entity_record(e, urls), **translated_labels(e, others)}) if others else \
         (lambda e: entity_record(e, urls))
     data = {
@@ -214,14 +311,13 @@ def graph_json(graph: Graph, urls: Urls, others: dict | None = None) -> str:
         "disputes": [{"id": d.id, "on": d.owner.path, "summary": d.summary,
                       "claims": jsonable(d.claims), "figures": [f.id for f in d.figures]}
                      for d in sorted(graph.disputes.values(), key=lambda d: d.id)],
+        "key_facts": [key_facts_record(country, rows) for country, rows in planned_key_facts(plan)],
     }
     # compact: without indent json uses its C encoder (3x faster on a large site)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def downloads(plan, urls: Urls) -> dict[str, str]:
-    graph = plan.graph
-    others = {lang: g for lang, g in plan.graphs.items() if g is not graph}
-    files = {JSON_FILE: graph_json(graph, urls, others)}
-    files.update({FOLDER + t.file: csv_text(t, graph) for t in TABLES})
+    files = {JSON_FILE: graph_json(plan, urls)}
+    files.update({FOLDER + t.file: csv_text(t, plan) for t in TABLES})
     return files

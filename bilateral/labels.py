@@ -61,6 +61,17 @@ SCRIPT_MESSAGES = {
     "source-page": N_("Source page"),
     "citation": N_("Citation {number}"),
     "why-inferred": N_("Why this is inferred"),
+    # the timeline's filters and year strip (static/timeline.js)
+    "tl-outside": N_("Outside the selection: shown for its related events that match."),
+    "tl-none": N_("No events match this selection."),
+    "tl-clear": N_("Clear the filters"),
+    "tl-showing": N_("Showing {shown} of {total} events"),
+    "tl-matching": N_("Events matching the filter"),
+    "tl-parts-match": N_("{inside} of {total} related events match"),
+    "tl-cell-one": N_("{country}, {year}: {count} event in the selection"),
+    "tl-cell-other": N_("{country}, {year}: {count} events in the selection"),
+    "tl-strip": N_("In the selection: {kept} of {total} events on the strip"),
+    "tl-gives-none": N_("No events with the current filters"),
 }
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
                search, sourcefacts, spelling, timeline, timestrip, wayfinding)
-from .graph import Citation, Entity, Figure, Graph
+from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
 from .urls import page_path
@@ -78,15 +78,21 @@ class Rows:
     def __bool__(self) -> bool:
         return bool(self.events)
 
-    @property
-    def dated(self) -> tuple:
-        """The rows grouped by year (latest.py: an open range is no date)."""
-        return tuple(latest.dated(self.events))
+    # The larger events the rows name ("part of ..."), not being on this
+    # timeline themselves: the page links them (see backlinks.py).
+    named: tuple = field(init=False, compare=False)
 
-    @property
-    def background(self) -> tuple:
-        """The undated rows, shown apart as background."""
-        return tuple(latest.background(self.events))
+    def __post_init__(self):
+        # The rows as timeline.Entries, each sub-event under its larger event:
+        # `dated`, grouped by year on the page (latest.py: an open range is no
+        # date), and `background`, the undated ones shown apart. Attributes,
+        # not fields: the context walkers (depends_on, backlinks) read each
+        # event once, from `events`.
+        dated = timeline.nest(latest.dated(self.events), self.exclude)
+        background = timeline.nest(latest.background(self.events), self.exclude)
+        object.__setattr__(self, "dated", dated)
+        object.__setattr__(self, "background", background)
+        object.__setattr__(self, "named", timeline.named(dated + background))
 
 
 def plan_site(graph: Graph) -> Plan:
@@ -214,7 +220,18 @@ def _person(graph: Graph, person: Entity) -> dict:
 
 
 def _event(graph: Graph, event: Entity) -> dict:
-    return {"parts": Rows(tuple(event.children)), "backlinks": event.mentioned_in}
+    return {"parts": Rows(tuple(descendants(event)), event), "backlinks": event.mentioned_in}
+
+
+def descendants(event: Entity) -> list:
+    """The events that are part of this one, at any depth, in timeline order."""
+    found, todo = {}, list(event.children)
+    while todo:
+        part = todo.pop()
+        if part not in found and part is not event:
+            found[part] = None
+            todo += part.children
+    return sorted(found, key=event_order)
 
 
 def _organization(graph: Graph, org: Entity) -> dict:
@@ -319,6 +336,7 @@ def _collect(value, found: set) -> None:
             found.add(token(event))
             found |= {token(c) for c in event.get("countries", [])}
             found |= {token(p["person"]) for p in event.get("people", [])}
+        found |= {token(p.event) for p in value.named}   # rows that say "part of <event>"
     elif isinstance(value, Figure):
         found.add(FIGURES)
     elif isinstance(value, Citation):

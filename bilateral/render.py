@@ -269,17 +269,36 @@ class TimelineRows:
     views, and the pages of its countries, people and topics), and a Jinja
     macro per row was most of a large site's rendering time. Written in
     Python for the same reason as Links; the timeline macro in macros.html
-    groups the rows by year. `exclude` is the page's own entity, left out
-    of the row's countries and people; `filterable` rows carry their facet
-    values as data-* attributes, for the one timeline static/timeline.js
-    filters."""
+    groups the rows (plan.Rows' timeline.Entries) by year. `exclude` is the
+    page's own entity, left out of the row's countries and people;
+    `filterable` rows carry their facet values as data-* attributes, for the
+    one timeline static/timeline.js filters."""
 
     def __init__(self, links: Links):
         self.links = links
         self.made: dict[tuple, Markup] = {}
 
-    def many(self, events, exclude: Entity | None = None, filterable: bool = False) -> Markup:
-        return Markup("\n    ".join([self.one(e, exclude, filterable) for e in events]))  # rows are Markup
+    def many(self, entries, exclude: Entity | None = None, filterable: bool = False) -> Markup:
+        """The rows of timeline.Entries: each sub-event nested under its larger
+        event, in a <details> whose summary counts them (closed, so one visit
+        is one row), deeper ones in plain nested lists inside it."""
+        return Markup("\n    ".join([self.entry(e, exclude, filterable) for e in entries]))  # rows are Markup
+
+    def entry(self, entry, exclude: Entity | None, filterable: bool, depth: int = 0) -> str:
+        row = str(self.one(entry.event, exclude, filterable))   # str: Markup + str would escape the str
+        if entry.part_of is not None:
+            part_of = escape(i18n.gettext("Part of"))
+            row += f' <span class="part-of">{part_of} {self.links.one(entry.part_of.event)}</span>'
+        if entry.parts:
+            parts = "".join([self.entry(p, exclude, filterable, depth + 1) for p in entry.parts])
+            parts = f'<ol class="parts">{parts}</ol>'
+            if depth == 0:
+                n = entry.related
+                related = escape(i18n.ngettext("%(num)s related event", "%(num)s related events", n) % {"num": n})
+                parts = (f'<details class="parts"><summary>{related}</summary>'
+                         f'{parts}</details>')
+            row += parts
+        return row + " </li>"
 
     def one(self, event: Entity, exclude: Entity | None = None, filterable: bool = False) -> Markup:
         if exclude is not None and not _lists(event, exclude):
@@ -306,7 +325,7 @@ class TimelineRows:
         if people:
             with_ = escape(i18n.gettext("With"))   # (outside the f-string, where pybabel finds it)
             row += f' <span class="who">{with_} {self.links.many(people)}</span>'
-        return Markup(row + " </li>")
+        return Markup(row)   # open: entry() adds what the row nests, and closes it
 
 
 def _context_badge() -> str:

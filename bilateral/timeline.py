@@ -6,9 +6,16 @@ Facets: country, person, topic, event kind, and "no-context" (context events
 hidden). A value gets a view only when at least one event matches it.
 A person's filter links to their own page's timeline instead: a view would
 repeat that page, and there are as many as there are people.
+
+Every timeline nests sub-events (`part_of`) under their larger event
+(`nest`), so one visit is one row with its meetings inside it, not six rows
+of ten. A sub-event whose larger event is not on the timeline (a filtered
+view, a person who attended one meeting of a visit) is a row of its own that
+names the event it is part of.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,3 +79,70 @@ def views(graph: Graph) -> dict[str, list[TimelineView]]:
     out[NO_CONTEXT] = [TimelineView(NO_CONTEXT, "", _("Context events hidden"),
                                     [e for e in graph.timeline if not e.get("context")])]
     return out
+
+
+# --- sub-events nested under their larger event ------------------------------------
+
+@dataclass(frozen=True)
+class PartOf:
+    """The larger event a row names ("part of ..."): a link to that event
+    alone (backlinks.py counts it linked, not its countries and people)."""
+    event: Entity
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A row of a timeline: its event, the sub-events nested under it (Entries,
+    in timeline order) and, when the event's larger event is not on this
+    timeline (nor the page's own), that event, which the row names."""
+    event: Entity
+    parts: tuple = ()
+    part_of: PartOf | None = None
+
+    @property
+    def related(self) -> int:
+        """How many events are nested under this one, at any depth."""
+        return sum(1 + part.related for part in self.parts)
+
+
+def nest(events, page: Entity | None = None) -> tuple:
+    """The events (in timeline order) as Entries: each sub-event under its
+    nearest larger event on the same timeline, in the order the timeline
+    gives; the rest at the top, in that order. `page` is the page's own
+    entity: a part of it names no larger event (its page is that event)."""
+    if not any(event.get("part_of") is not None for event in events):
+        return tuple(Entry(event) for event in events)   # nothing to nest or name: most timelines
+    present = set(events)
+    anchors = {event: _anchor(event, present) for event in events}
+    under: dict = defaultdict(list)
+    for event in events:
+        under[anchors[event]].append(event)
+
+    def entry(event) -> Entry:
+        parent = event.get("part_of")
+        names_it = parent is not None and parent not in present and parent is not page
+        return Entry(event, tuple(entry(e) for e in under.get(event, ())), PartOf(parent) if names_it else None)
+    return tuple(entry(event) for event in under[None])
+
+
+def named(entries) -> tuple:
+    """The larger events these rows name, as PartOf, at any depth."""
+    found = []
+    for entry in entries:
+        if entry.part_of is not None:
+            found.append(entry.part_of)
+        found += named(entry.parts)
+    return tuple(found)
+
+
+def _anchor(event, present: set):
+    """The nearest larger event of `event` on the timeline, or None. `check`
+    rejects a part_of loop (validate.py); should one get here, its events
+    stand alone rather than vanish from the timeline."""
+    chain, parent = [event], event.get("part_of")
+    while parent is not None:
+        if parent in chain:
+            return None
+        chain.append(parent)
+        parent = parent.get("part_of")
+    return next((e for e in chain[1:] if e in present), None)

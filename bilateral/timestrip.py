@@ -23,6 +23,7 @@ LEFT, RIGHT = 86, 12           # room for the country names; the last year's col
 MARK, GAP = 10, 2              # an event's square, and the space between stacked squares
 AXIS = 28                      # the year labels under the marks
 ROW = 22                       # a country's row
+MIN_R = 2.5                    # the smallest circle, still a target to see
 TICK_EVERY = 5                 # a labelled tick every five years, and at the first and last
 
 
@@ -60,6 +61,8 @@ class Strip:
     marks: list                # Mark, one per event
     rows: list = field(default_factory=list)   # Row, one per country with events
     summary: str = ""
+    unit: float = 0.0          # a circle's radius is max(MIN_R, unit * sqrt(count)): static/timeline.js
+                               # redraws the circles on this scale for the events a filter keeps
 
 
 def strip(events, countries=(), view_id: str = "events") -> Strip | None:
@@ -84,29 +87,29 @@ def strip(events, countries=(), view_id: str = "events") -> Strip | None:
         year = event.date.year
         stacked[year] += 1
         marks.append(Mark(event, round(x(year) - MARK / 2, 1), base - stacked[year] * (MARK + GAP)))
-    rows = _rows(events, countries, x, base + AXIS, first, column)
+    rows, unit = _rows(events, countries, x, base + AXIS, first, column)
     height = base + AXIS + len(rows) * ROW + (6 if rows else 0)
     ticks = [(year, x(year)) for year in range(first, last + 1)
              if year in (first, last) or (year % TICK_EVERY == 0 and last - year >= 2 and year - first >= 2)]
-    return Strip(WIDTH, height, base, first, last, ticks, marks, rows, _summary(per_year, rows))
+    return Strip(WIDTH, height, base, first, last, ticks, marks, rows, _summary(per_year, rows), unit)
 
 
-def _rows(events, countries, x, top: float, first: int, column: float) -> list:
-    """One row per country with events; circles on one scale for all rows,
-    so a row's circle compares with every other."""
+def _rows(events, countries, x, top: float, first: int, column: float) -> tuple[list, float]:
+    """One row per country with events, and the circles' scale: one for all
+    rows, so a row's circle compares with every other."""
     tallies = [(country, Counter(e.date.year for e in events if country in e.get("countries", [])))
                for country in countries]
     tallies = [(country, counts) for country, counts in tallies if counts]
     most = max((n for _, counts in tallies for n in counts.values()), default=0)
-    biggest = min(column / 2 - 1, ROW / 2 - 1)
+    unit = min(column / 2 - 1, ROW / 2 - 1) / math.sqrt(most) if most else 0.0
     rows = []
     for country, counts in tallies:
         y = top + len(rows) * ROW + ROW / 2
-        cells = tuple(Cell(year, n, x(year), round(max(2.5, biggest * math.sqrt(n / most)) if most else 0, 1),
+        cells = tuple(Cell(year, n, x(year), round(max(MIN_R, unit * math.sqrt(n)), 1),
                            timeline_path("country", country.slug) + f"#events-{year}")
                       for year, n in sorted(counts.items()))
         rows.append(Row(country, y, cells))
-    return rows
+    return rows, round(unit, 4)
 
 
 def _summary(per_year: Counter, rows: list) -> str:

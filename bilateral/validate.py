@@ -49,6 +49,7 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
         checker.struct(table, table.meta, FIGURE_TABLE, ())
     checker.unique_ids(content)
     checker.references(content)
+    checker.part_of_loops(content)
     checker.urls(content)
     site = content.site.meta if content.site is not None else None
     return (checker.errors + check_quotes(content) + check_map_setting(content)
@@ -118,6 +119,21 @@ class _Checker:
             error(found.start(), f"the text {forbidden_character(found.group())}")
 
     # --- across files ----------------------------------------------------------
+    def part_of_loops(self, content: Content) -> None:
+        """An event may not end up part of itself (a part of b, b part of a):
+        every timeline and "latest" list climbs part_of to the top."""
+        parent = {doc.slug: doc.meta.get("part_of") for doc in content.documents if doc.kind == "events"}
+        for doc in content.documents:
+            if doc.kind != "events":
+                continue
+            chain, slug = [doc.slug], parent.get(doc.slug)
+            while isinstance(slug, str) and slug in parent and slug not in chain:
+                chain.append(slug)
+                slug = parent[slug]
+            if slug == doc.slug:
+                loop = ", which is part of ".join([*chain, doc.slug])
+                self.error(doc, ("part_of",), f"'part_of' makes a loop: {loop}")
+
     def unique_ids(self, content: Content) -> None:
         """Dispute and figure ids are site-wide names, so each may be used once."""
         seen: dict[tuple, Document] = {}

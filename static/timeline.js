@@ -2,28 +2,58 @@
 // links lead to pre-built filtered pages; with it they filter the list in
 // place, and the query string records the filter (?country=peru&kind=visit,
 // ?context=hide) so a filtered view can be shared and survives a reload.
+//
+// Sub-events are nested under their larger event (li.event inside
+// details.parts). Every li.event is one event and is filtered on its own: a
+// sub-event that matches shows even when its larger event does not, which
+// then shows as context (marked, and not counted). Counts count events, not
+// rows. The year strip above the list dims the marks of events outside the
+// selection and redraws each country's circles for the events it keeps.
 (function () {
   "use strict";
   var root = document.querySelector("[data-timeline-root]");
   var nav = document.querySelector("[data-timeline-filters]");
   if (!root || !nav || !window.history || !window.URLSearchParams) return;
   var FACETS = ["country", "person", "topic", "kind"];
+  // The page's words for what this script writes (<body data-ui>, in a page
+  // in another language than English; bilateral/labels.py), else the English.
+  var ui = JSON.parse(document.body.getAttribute("data-ui") || "{}");
+  function t(key, english, values) {
+    return (ui[key] || english).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
   var events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
   var groups = Array.prototype.slice.call(root.querySelectorAll(".year-group"));
   var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-facet]"));
   var status = nav.querySelector("[data-filter-status]");
   var heading = root.querySelector("h2");
   var allHeading = heading.textContent;
+  // Each row that nests related events: its <details>, its summary's own
+  // words, the events nested in it, and a note shown when it stands as context.
+  var nesting = events.filter(function (li) { return li.querySelector(":scope > details.parts"); })
+    .map(function (li) {
+      var details = li.querySelector(":scope > details.parts");
+      var summary = details.querySelector("summary");
+      var note = document.createElement("span");
+      note.className = "context-note";
+      note.textContent = t("tl-outside", "Outside the selection: shown for its related events that match.");
+      note.hidden = true;
+      li.insertBefore(note, details);
+      return {li: li, details: details, summary: summary, words: summary.textContent, note: note,
+              parts: Array.prototype.slice.call(details.querySelectorAll("li.event"))};
+    });
+  var strip = document.querySelector("svg.timestrip[data-unit]");
   // What an empty selection says: made here, as only the script can select nothing.
   var empty = document.createElement("div");
   empty.className = "empty-selection";
   empty.setAttribute("data-empty", "");
   empty.hidden = true;
   var note = document.createElement("p");
-  note.textContent = "No events match this selection.";
+  note.textContent = t("tl-none", "No events match this selection.");
   var clear = document.createElement("button");
   clear.type = "button";
-  clear.textContent = "Clear the filters";
+  clear.textContent = t("tl-clear", "Clear the filters");
   clear.addEventListener("click", function () {
     window.history.pushState(null, "", address({}));
     apply({});
@@ -54,11 +84,15 @@
   }
 
   function apply(filter) {
-    var shown = 0;
-    events.forEach(function (li) {
-      li.hidden = !matches(li, filter);
-      if (!li.hidden) shown += 1;
+    var filtering = Object.keys(filter).length > 0;
+    var hits = new Set(events.filter(function (li) { return matches(li, filter); }));
+    // shown: what matches, and each event it is nested in
+    events.forEach(function (li) { li.hidden = true; });
+    hits.forEach(function (li) {
+      for (var row = li; row && row.hidden; row = row.parentElement.closest("li.event")) row.hidden = false;
     });
+    nesting.forEach(function (n) { showNesting(n, hits, filtering); });
+    var shown = hits.size;
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("li.event:not([hidden])");
     });
@@ -73,11 +107,89 @@
         link.removeAttribute("aria-current");
       }
     });
-    status.textContent = "Showing " + shown + " of " + events.length + " events" +
+    status.textContent = t("tl-showing", "Showing {shown} of {total} events", {shown: shown, total: events.length}) +
       (active.length ? " (" + active.join(", ") + ")." : ".");
-    heading.textContent = Object.keys(filter).length ? "Events matching the filter" : allHeading;
+    heading.textContent = Object.keys(filter).length ? t("tl-matching", "Events matching the filter") : allHeading;
     empty.hidden = shown !== 0;
     updateCounts(filter);
+    if (strip) showOnStrip(hits, filtering);
+  }
+
+  // A row with related events: marked as context when only its related events
+  // match; its list opened then (and closed again once the filter no longer
+  // needs it), hidden when none of them match; its summary says how many match.
+  function showNesting(n, hits, active) {
+    var matched = hits.has(n.li);
+    var inside = n.parts.filter(function (li) { return hits.has(li); }).length;
+    var context = active && !matched && inside > 0;
+    n.li.classList.toggle("as-context", context);
+    n.note.hidden = !context;
+    n.details.hidden = active && inside === 0;
+    n.summary.textContent = active && inside < n.parts.length
+      ? t("tl-parts-match", "{inside} of {total} related events match", {inside: inside, total: n.parts.length})
+      : n.words;
+    if (context) {
+      if (!n.details.open) n.details.setAttribute("data-opened", "");
+      n.details.open = true;
+    } else if (n.details.hasAttribute("data-opened")) {
+      n.details.removeAttribute("data-opened");
+      n.details.open = false;
+    }
+  }
+
+  // The strip: marks of events outside the selection dimmed, each country's
+  // circles redrawn on the strip's scale for the events kept (gone at none),
+  // and a line of the selection's count by year.
+  var stripMarks = strip ? Array.prototype.slice.call(strip.querySelectorAll("a[data-year]:not([data-country])")) : [];
+  var stripCells = strip ? Array.prototype.slice.call(strip.querySelectorAll("a[data-country]")) : [];
+  var rowOf = {};
+  events.forEach(function (li) { rowOf[li.querySelector(":scope > .what > a").getAttribute("href")] = li; });
+  var stripStatus = document.createElement("p");
+  stripStatus.className = "strip-status";
+  stripStatus.setAttribute("data-strip-status", "");
+  stripStatus.setAttribute("aria-live", "polite");
+  if (strip) {   // after the figure: its caption stays its last child
+    var figure = strip.closest("figure");
+    figure.parentNode.insertBefore(stripStatus, figure.nextSibling);
+  }
+  stripCells.forEach(function (a) {
+    var circle = a.querySelector("circle");
+    a.setAttribute("data-label", a.getAttribute("aria-label"));
+    a.setAttribute("data-r", circle.getAttribute("r"));
+  });
+
+  function showOnStrip(hits, active) {
+    var kept = {};      // year -> events kept
+    var inCell = {};    // "country year" -> events kept
+    stripMarks.forEach(function (a) {
+      var li = rowOf[a.getAttribute("href")];
+      var keep = !li || hits.has(li);
+      var year = a.getAttribute("data-year");
+      a.classList.toggle("off", !keep);
+      if (!keep) return;
+      kept[year] = (kept[year] || 0) + 1;
+      (li ? li.getAttribute("data-country") || "" : "").split(" ").forEach(function (country) {
+        inCell[country + " " + year] = (inCell[country + " " + year] || 0) + 1;
+      });
+    });
+    var unit = parseFloat(strip.getAttribute("data-unit"));
+    stripCells.forEach(function (a) {
+      var n = inCell[a.getAttribute("data-country") + " " + a.getAttribute("data-year")] || 0;
+      var circle = a.querySelector("circle");
+      a.classList.toggle("gone", active && n === 0);
+      circle.setAttribute("r", active ? Math.max(2.5, Math.round(unit * Math.sqrt(n) * 10) / 10) : a.getAttribute("data-r"));
+      var values = {country: a.getAttribute("data-name"), year: a.getAttribute("data-year"), count: n};
+      var label = !active ? a.getAttribute("data-label") : n === 1
+        ? t("tl-cell-one", "{country}, {year}: {count} event in the selection", values)
+        : t("tl-cell-other", "{country}, {year}: {count} events in the selection", values);
+      a.setAttribute("aria-label", label);
+      a.querySelector("title").textContent = label;
+    });
+    var years = Object.keys(kept).sort();
+    var total = years.reduce(function (sum, y) { return sum + kept[y]; }, 0);
+    stripStatus.hidden = !active;
+    stripStatus.textContent = !active ? "" : t("tl-strip", "In the selection: {kept} of {total} events on the strip",
+      {kept: total, total: stripMarks.length}) + (years.length ? " (" + years.map(function (y) { return y + ": " + kept[y]; }).join(", ") + ")." : ".");
   }
 
   // Each choice's count is what it would show combined with the rest of the
@@ -93,7 +205,7 @@
       var meta = link.parentNode.querySelector(".meta");
       if (meta) meta.textContent = count;
       link.classList.toggle("gives-none", count === 0);
-      if (count === 0) link.setAttribute("title", "No events with the current filters");
+      if (count === 0) link.setAttribute("title", t("tl-gives-none", "No events with the current filters"));
       else link.removeAttribute("title");
     });
   }

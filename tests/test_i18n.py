@@ -225,6 +225,9 @@ def test_numbers_and_percentages_follow_the_language():
 CONTENT_WORDS = {"Areas of cooperation", "Parliament", "and", "the", "and the", "Date", "Standpoint",
                  "The relationship in brief", "period not stated"}
 
+# The downloads are one dataset, in English: /data/ quotes some of its values.
+DATA_VALUES = {"not stated in the sources", "not stated in the source", "Diplomatic relations established"}
+
 
 @pytest.fixture(scope="module")
 def rendered():
@@ -261,7 +264,8 @@ CONTENTS = [pytest.param(FIXTURE, id="fixture"),
 @pytest.mark.parametrize("language, path", PAGES)
 def test_a_page_in_spanish_or_portuguese_keeps_no_english_interface_string(rendered, content, language, path):
     html = rendered(content, language, path)
-    assert english_leftovers(html, language, CONTENT_WORDS) == []
+    allowed = CONTENT_WORDS | (DATA_VALUES if path == "data/" else set())
+    assert english_leftovers(html, language, allowed) == []
 
 
 @pytest.mark.parametrize("content", CONTENTS)
@@ -322,5 +326,6 @@ def test_no_english_interface_string_on_a_built_sites_translated_pages(built_at_
     if not pages:
         pytest.skip(f"the built site has no /{language}/ pages yet")
     leaks = {str(p.relative_to(site)): found for p in pages
-             if (found := english_leftovers(p.read_text(encoding="utf-8"), language))}
+             if (found := english_leftovers(p.read_text(encoding="utf-8"), language,
+                                            DATA_VALUES if p.parent.name == "data" else ()))}
     assert leaks == {}

@@ -79,8 +79,8 @@ def test_the_home_page_lists_no_background_or_context_event(graph):
 def test_timelines_show_open_ranges_as_undated_background(graph):
     brazil = graph.get("countries", "brazil")
     rows = Rows(tuple(brazil.timeline), brazil)
-    assert [e.slug for e in rows.background] == ["azerbaijan-brazil-joint-working-group-first-session"]
-    assert all(e.date.start is not None for e in rows.dated)
+    assert [r.event.slug for r in rows.background] == ["azerbaijan-brazil-joint-working-group-first-session"]
+    assert all(r.event.date.start is not None for r in rows.dated)
     [row] = [r for r in overview(graph) if r.country is brazil]
     assert row.latest_event.slug != "azerbaijan-brazil-joint-working-group-first-session"
 
