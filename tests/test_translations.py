@@ -11,7 +11,7 @@ from bilateral import translations
 from bilateral.languages import build_graphs, plan_languages
 from bilateral.pipeline import Project, build, load_checked
 from bilateral.urls import Urls
-from conftest import errors_for, needs_chromium, run_cli, serve_folder, write
+from conftest import ROOT, errors_for, needs_chromium, run_cli, serve_folder, write
 
 EVENT_ES = """---
 title: Primeras consultas políticas entre Azerbaiyán y Perú
@@ -404,4 +404,23 @@ def test_spanish_search_finds_spanish_pages(browser, site, tmp_path):
                                timeout=15000)
         assert "/az-latam/es/events/lima-consultations/" not in [
             a.get_attribute("href") for a in page.locator(".search-result-link").all()]
+        page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("language, word", [("es", "embajada"), ("pt", "embaixada")])
+def test_the_real_sites_search_finds_its_language_pages(browser, built_at_root, language, word):
+    """On the real site, a reader searching 'embajada' on /es/search/ gets
+    Spanish pages (the embassy's among them), and none in another language."""
+    if not (ROOT / "content" / "site.yml").is_file():
+        pytest.skip("no content/ in this checkout")
+    with serve_folder(built_at_root("real")) as origin:
+        page = browser.new_page()
+        page.goto(f"{origin}/{language}/search/?q={word}")
+        link = page.locator(".search-result-link")
+        link.first.wait_for(timeout=15000)
+        hrefs = [link.nth(i).get_attribute("href") for i in range(link.count())]
+        assert f"/{language}/organizations/embassy-of-peru-in-azerbaijan/" in hrefs, hrefs
+        assert all(href.startswith(f"/{language}/") for href in hrefs), hrefs
         page.close()
