@@ -78,10 +78,22 @@ def index_site(staging: Path, base_url: str = "/") -> None:
             raise SearchIndexError(f"pagefind failed ({result.returncode}): "
                                    f"{_one_line(result.stderr + result.stdout)}")
         check_index(fresh, result.stdout)
+        stable_entry(fresh / "pagefind-entry.json")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     replace_atomically(site / BUNDLE, fresh)
+
+
+def stable_entry(entry: Path) -> None:
+    """Pagefind lists a multilingual site's languages in no fixed order (a
+    hash map's): write them sorted by code, so that two builds give the same
+    bytes. The rest of the file is kept as Pagefind wrote it."""
+    data = json.loads(entry.read_bytes())
+    languages = data.get("languages")
+    if isinstance(languages, dict) and len(languages) > 1:
+        data["languages"] = dict(sorted(languages.items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def check_index(bundle: Path, output: str = "") -> None:

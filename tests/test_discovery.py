@@ -328,3 +328,19 @@ def test_reindexing_swaps_in_a_complete_index_and_keeps_the_old_one_on_failure(s
     index_site(copy)
     assert entry.read_bytes() == before and not (copy / "pagefind" / "stale.txt").exists()
     assert sorted(p.name for p in copy.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_search_entry_lists_languages_in_a_fixed_order(tmp_path):
+    # Pagefind writes a multilingual site's languages in hash-map order
+    from bilateral.search import stable_entry
+    entry = tmp_path / "pagefind-entry.json"
+    entry.write_text('{"version":"1.5.2","languages":{"pt":{"page_count":2},"en":{"page_count":2},'
+                     '"es":{"page_count":2}},"include_characters":["_"]}', encoding="utf-8")
+    stable_entry(entry)
+    assert entry.read_text(encoding="utf-8") == (
+        '{"version":"1.5.2","languages":{"en":{"page_count":2},"es":{"page_count":2},'
+        '"pt":{"page_count":2}},"include_characters":["_"]}')
+    one = '{"version": "1.5.2", "languages": {"en": {"page_count": 2}}}'   # left as Pagefind wrote it
+    entry.write_text(one, encoding="utf-8")
+    stable_entry(entry)
+    assert entry.read_text(encoding="utf-8") == one
