@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from bilateral import i18n
 from conftest import html_pages, serve_folder, site_contents
 
 pytestmark = pytest.mark.browser
@@ -104,8 +105,9 @@ def test_keyboard_reaches_main_through_the_skip_link(browser, served, built_at_r
         first = page.evaluate("""() => { const a = document.activeElement, s = getComputedStyle(a);
             return {href: a.getAttribute('href'), text: a.textContent.trim(),
                     outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
-                    left: a.getBoundingClientRect().left}; }""")
-        assert first["href"] == "#main" and first["text"] == "Skip to content", rel
+                    left: a.getBoundingClientRect().left, lang: document.documentElement.lang}; }""")
+        with i18n.language(first["lang"]):   # the link speaks the page's language
+            assert first["href"] == "#main" and first["text"] == i18n.gettext("Skip to content"), rel
         assert first["outline"] != "none" and first["width"] > 0, rel   # focus is visible
         assert first["left"] >= 0, rel                                   # and on screen
         page.keyboard.press("Enter")

@@ -60,7 +60,7 @@ def test_the_strip_comes_before_the_list_and_links_every_event(site):
     marks = re.findall(r'<a href="(/events/[^"]+)" data-year="\d{4}" aria-label="[^"]+"><title>[^<]+</title><rect class="mark', svg)
     assert len(marks) == len(events) == 24 and set(marks) == set(events)
     # every country row's circle links to that country's view at that year
-    assert ('href="/timeline/country/peru/#events-2025" data-country="peru" data-year="2025"'
+    assert ('href="/timeline/country/peru/#events-2025" data-country="peru" data-name="Peru" data-year="2025"'
             ' aria-label="Peru, 2025: 8 events"') in svg
     assert (site / "timeline" / "country" / "peru" / "index.html").read_text(encoding="utf-8").count('id="events-2025"') == 1
     caption = html[html.index('<figcaption id="strip-caption">'):]
