@@ -22,8 +22,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import BaseResolver, Resolver
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
-    _Parser = yaml.CParser
-except AttributeError:  # pragma: no cover
+    from yaml.cyaml import CParser as _Parser   # (not exported as yaml.CParser)
+except ImportError:  # pragma: no cover
     from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
