@@ -196,15 +196,8 @@ def _country(graph: Graph, country: Entity) -> dict:
 
 def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
     """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
-    their citations numbered among the page's notes."""
-    derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
-               "visits": keyfacts.visits(hub, country),
-               "envoys": keyfacts.envoys(graph, hub, country),
-               "sides": people_view.sides(people_view.key_people(country), hub, country)}
-    role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
-    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
-                     + role_cites)
-    return derived
+    their citations numbered among the page's notes in the graph stage."""
+    return dict(keyfacts.partner_facts_of(graph, country))
 
 
 def _person(graph: Graph, person: Entity) -> dict:
