@@ -3,15 +3,15 @@ pages that mention this one and that the page does not already link above,
 grouped by kind with counts; a source page lists each passage the site
 quotes from it, with the pages that cite that passage.
 
-Both are planned (plan.py calls them with the page's context), so the
-templates only format them and plan.depends_on sees every entity they show.
+Both are planned (plan.py calls them with what the page's context shows),
+so the templates only format them and plan.depends_on sees every entity
+they show.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
-from .graph import Citation, Entity, Figure, Graph
+from .graph import Entity, Graph
 from .model import KINDS
 from .syntax import wiki_targets
 from .timeline import PartOf
@@ -35,48 +35,22 @@ class Passage:
     pages: tuple     # the pages citing it, by kind then title
 
 
-def linked_above(graph: Graph, page: Entity, context: dict) -> set:
+def linked_above(graph: Graph, page: Entity, shown: set) -> set:
     """Every entity the page links before its "Mentioned in" list: what its
-    fields refer to, its prose links, its notes' sources, and every entity in
-    its planned sections (timeline rows with their countries and people,
-    people, organizations, the pages citing a source...)."""
+    fields refer to, its prose links, its notes' sources, and `shown`, every
+    entity its planned sections link (plan.Shown.links: timeline rows with
+    their countries and people, people, organizations, the pages citing a
+    source...), read from its context but for the entries in NOT_ABOVE."""
     found = {page, *page.data.get("_refs", ())}
     found |= {graph.lookup[t] for t in wiki_targets(page.body) if t in graph.lookup}
     found |= {c.source for c in page.notes}
-    for name, value in context.items():
-        if name not in NOT_ABOVE:
-            _entities(value, found)
-    return found
+    return found | shown
 
 
-def _entities(value, found: set) -> None:
-    if isinstance(value, Figure):   # a figure's row links no page (and refers back to its dispute)
-        return
-    if isinstance(value, PartOf):   # "part of <event>" links that event alone
-        found.add(value.event)
-        return
-    if isinstance(value, Entity):
-        found.add(value)
-        if value.kind == "events":  # a timeline row links its event's countries and people
-            found.update(value.get("countries", []))
-            found.update(p["person"] for p in value.get("people", []))
-    elif isinstance(value, Citation):
-        found.add(value.source)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _entities(item, found)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            _entities(item, found)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            _entities(getattr(value, f.name), found)
-
-
-def grouped(graph: Graph, page: Entity, context: dict, candidates) -> tuple:
+def grouped(graph: Graph, page: Entity, shown: set, candidates) -> tuple:
     """The candidates the page does not link above, by kind (in the site's
     order of kinds), each group in the candidates' order."""
-    above = linked_above(graph, page, context)
+    above = linked_above(graph, page, shown)
     rest = [e for e in candidates if e not in above]
     return tuple(Group(kind, tuple(e for e in rest if e.kind == kind))
                  for kind in KINDS if any(e.kind == kind for e in rest))

@@ -34,7 +34,7 @@ def key_numbers(graph: Graph, hub: Entity) -> list[KeyNumber]:
                          tuple(resident))]
     covered: dict = {}     # the country of an envoy's resident post -> countries covered from it
     for country in partners:
-        for envoy in keyfacts.envoys(graph, hub, country):
+        for envoy in keyfacts.partner_facts_of(graph, country)["envoys"]:
             if envoy.direction == relations.HUB_IN_COUNTRY and envoy.resident_post is not None:
                 covered.setdefault(envoy.resident_post["country"], []).append(country)
     if covered:
@@ -63,8 +63,9 @@ def key_people(graph: Graph, hub: Entity) -> list[people.PersonLine]:
     for country in relations.partners(graph):
         if country is hub:
             continue
-        found += [e.person for e in keyfacts.envoys(graph, hub, country)]
-        found += [p["person"] for v in keyfacts.visits(hub, country) for p in v.visitors]
+        derived = keyfacts.partner_facts_of(graph, country)
+        found += [e.person for e in derived["envoys"]]
+        found += [p["person"] for v in derived["visits"] for p in v.visitors]
     related = {hub, *relations.partners(graph)}
     lines = []
     for person in sorted(dict.fromkeys(found), key=people.surname_key):

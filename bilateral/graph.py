@@ -141,6 +141,8 @@ class Graph:
     figures: list
     disputes: dict                 # id -> Dispute
     root: Path | None = None       # the content folder, which site.yml's paths are relative to
+    # views derived once per graph for the plan, by (name, entity): keyfacts.cite_partner_facts
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, kind: str, slug: str) -> Entity:
         return self.lookup[(kind, slug)]
@@ -178,8 +180,13 @@ def build_graph(content: Content) -> Graph:
         country.data["iso"] = iso_country(country.data["iso_code"])
         country.data.setdefault("partner", True)
     site = dict(content.site.meta) if content.site else {}
-    return Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes,
-                 content.root)
+    graph = Graph(site, by_kind, lookup, events, sorted(figures, key=_figure_order), disputes,
+                  content.root)
+    # A partner's key facts number the citations they draw from other pages
+    # among its notes: done here, so that planning only reads the graph.
+    from .keyfacts import cite_partner_facts   # (keyfacts reads this module)
+    cite_partner_facts(graph)
+    return graph
 
 
 def _resolve(lookup: dict) -> dict:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import relations
+from . import people, relations
 from .dates import PartialDate
 from .graph import Entity, Graph, kind_then_title
 from .i18n import gettext as _
@@ -262,11 +262,13 @@ def latest_trade(country: Entity):
     return max(trade, key=lambda f: (f.period.last_day(), f.id)) if trade else None
 
 
-def key_facts(graph: Graph, hub: Entity, country: Entity) -> tuple:
+def key_facts(graph: Graph, hub: Entity, country: Entity, found: list | None = None,
+              trips: list | None = None) -> tuple:
+    """`found` and `trips`: the country's envoys and visits, when already derived."""
     established = [e for e in country.timeline
                    if e.subtype == ESTABLISHMENT and hub in e.get("countries", [])]
-    found = envoys(graph, hub, country)
-    trips = visits(hub, country)
+    found = envoys(graph, hub, country) if found is None else found
+    trips = visits(hub, country) if trips is None else trips
     rows = [KeyFact(_("Diplomatic relations established"), tuple(event_fact(e) for e in established))]
     in_ = _("%(sender)s in %(host)s")
     for direction, label in ((relations.HUB_IN_COUNTRY, in_ % {"sender": hub.title, "host": country.title}),
@@ -300,13 +302,49 @@ def citations(value) -> list:
 def cite_on(page: Entity, cites: list) -> None:
     """Number citations drawn from other pages (roles, events) among this
     page's notes, after its own; the source's page then lists this page too.
-    Runs once per graph (the plan is made once per graph)."""
+    Runs once per graph, in the graph stage (cite_partner_facts)."""
     for citation in dict.fromkeys(cites):
         page.notes.add("keyfacts", citation)
     page.notes.finish()   # numbers only the citations it has not numbered yet
     for source in dict.fromkeys(c.source for c in cites):
         if page not in source.cited_by:
             source.cited_by = sorted([*source.cited_by, page], key=kind_then_title)
+
+
+# --- derived once per graph --------------------------------------------------------------
+
+PARTNER = "partner facts"   # graph.derived[(PARTNER, country)]: partner_facts()
+
+
+def partner_facts(graph: Graph, hub: Entity, country: Entity, memo: dict | None = None) -> dict:
+    """A partner country's key facts, visits, envoys and people by side, as
+    its page shows them; `memo` as for people.sides."""
+    found, trips = envoys(graph, hub, country), visits(hub, country)
+    return {"key_facts": key_facts(graph, hub, country, found, trips), "visits": trips, "envoys": found,
+            "sides": people.sides(people.key_people(country), hub, country, memo)}
+
+
+def cite_partner_facts(graph: Graph) -> None:
+    """The graph stage's last step: derive each partner country's facts once,
+    keep them for the plan (partner_facts_of) and number the citations they
+    draw from roles and events among the country's notes (cite_on), so that
+    planning only reads the graph."""
+    hub = relations.hub(graph)
+    if hub is None:
+        return
+    memo: dict = {}   # a person's role lines, the same on every country page listing them
+    for country in graph.by_kind["countries"]:
+        if country is hub or not country.partner:
+            continue
+        derived = partner_facts(graph, hub, country, memo)
+        role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
+        cite_on(country, citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]]) + role_cites)
+        graph.derived[(PARTNER, country)] = derived
+
+
+def partner_facts_of(graph: Graph, country: Entity) -> dict:
+    """What cite_partner_facts derived for this partner country."""
+    return graph.derived[(PARTNER, country)]
 
 
 # --- site-wide: visits and mechanisms by country ---------------------------------------

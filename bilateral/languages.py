@@ -101,7 +101,8 @@ def build_graphs(content: Content) -> dict[str, Graph]:
     languages = site_languages(content.site.meta if content.site else None)
     graphs = {languages[0]: build_graph(content)}
     for lang in languages[1:]:
-        graphs[lang] = localized_graph(content, lang, languages)
+        with i18n.language(lang):   # the graph stage words derived facts (key facts' labels) too
+            graphs[lang] = localized_graph(content, lang, languages)
     return graphs
 
 

@@ -78,15 +78,21 @@ class PersonLine:
     lines: tuple
 
 
-def sides(people: list, hub: Entity, country: Entity) -> list[tuple]:
+def sides(people: list, hub: Entity, country: Entity, memo: dict | None = None) -> list[tuple]:
     """(heading, person lines) for the hub's side, the country's and any
-    other: a person's side is the countries they serve (`countries`)."""
+    other: a person's side is the countries they serve (`countries`).
+    `memo`, kept between calls for one graph, holds each person's line and
+    sort key, which are the same on every country page that lists them."""
+    memo = {} if memo is None else memo
     groups = {f"{hub.title}": [], f"{country.title}": [], "Others": []}
     for person in people:
         mine = person.get("countries", [])
         side = hub.title if hub in mine else country.title if country in mine else "Others"
-        groups[side].append(PersonLine(person, tuple(role_lines(person.get("roles", [])))))
-    return [(name, sorted(lines, key=lambda p: surname_key(p.person))) for name, lines in groups.items() if lines]
+        if person not in memo:
+            memo[person] = (surname_key(person), PersonLine(person, tuple(role_lines(person.get("roles", [])))))
+        groups[side].append(memo[person])
+    return [(name, [line for _, line in sorted(lines, key=lambda kl: kl[0])])
+            for name, lines in groups.items() if lines]
 
 
 def index(graph) -> dict:

@@ -18,7 +18,9 @@ Each page also says what it depends on, as tokens:
 An entity page's tokens are read off its context (`depends_on`): every
 entity in it, each row of every timeline in it (the event, its countries and
 its people, which the row names), every figure, and the page's own entity
-with whatever its fields refer to and the sources of its notes. Bodies are
+with whatever its fields refer to and the sources of its notes. One walk
+(`Shown`) reads a context for both this and the links a page already shows
+above its "Mentioned in" list (backlinks.py). Bodies are
 formatted by the templates' `body` filter, never derived into a context, so
 an edit to a body that leaves the graph as it was needs no new plan.
 site.yml and the templates are read by every page: a change to either
@@ -36,6 +38,7 @@ from . import (about, backlinks, charts, export, glance, keyfacts, latest, peopl
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
+from .timeline import PartOf
 from .urls import page_path
 from .worldmap import map_model
 
@@ -165,8 +168,9 @@ def entity_pages(graph: Graph) -> list[Page]:
                        "search_names": spelling.search_names(entity),
                        "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[kind](graph, entity)}
             # only the mentions the page does not already link above, by kind
-            context["backlinks"] = backlinks.grouped(graph, entity, context, context["backlinks"])
-            deps = depends_on(context)
+            shown = Shown().walk(context, [name for name in context if name not in backlinks.NOT_ABOVE])
+            context["backlinks"] = backlinks.grouped(graph, entity, shown.links(), context["backlinks"])
+            deps = depends_on(context, shown)
             if "overview" in context:   # the hub's overview resolves every partner's presence from
                 deps |= {EVERYTHING}    # all people's offices and countries' entries: site-wide
             pages.append(Page(entity.path, TEMPLATES[kind], context, deps))
@@ -203,15 +207,8 @@ def _country(graph: Graph, country: Entity) -> dict:
 
 def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
     """A partner country's key facts, envoys, visits and mechanisms (keyfacts.py),
-    their citations numbered among the page's notes."""
-    derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
-               "visits": keyfacts.visits(hub, country),
-               "envoys": keyfacts.envoys(graph, hub, country),
-               "sides": people_view.sides(people_view.key_people(country), hub, country)}
-    role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
-    keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
-                     + role_cites)
-    return derived
+    their citations numbered among the page's notes in the graph stage."""
+    return dict(keyfacts.partner_facts_of(graph, country))
 
 
 def _person(graph: Graph, person: Entity) -> dict:
@@ -313,43 +310,103 @@ def body_token(entity: Entity) -> tuple:
     return ("body", entity.kind, entity.slug)
 
 
-def depends_on(context: dict) -> frozenset:
-    """The tokens of everything an entity page's context holds."""
-    found: set = set()
+def depends_on(context: dict, shown: Shown | None = None) -> frozenset:
+    """The tokens of everything an entity page's context holds; `shown`: what
+    some of its entries were already found to show (the rest are walked here)."""
     page = context["page"]
-    found |= {token(page), body_token(page)}
-    found |= {token(e) for e in page.data.get("_refs", ())}
-    found |= {token(c.source) for c in page.notes}
-    if page.figures:
+    shown = (shown or Shown()).walk(context, [name for name in context if name != "page"])
+    entities = {page, *page.data.get("_refs", ()), *(c.source for c in page.notes), *shown.entities, *shown.rows,
+                *shown.named}
+    for event in shown.rows:
+        entities.update(row_names(event))
+    found = {token(e) for e in entities}   # each entity once: a page's rows name the same ones often
+    found.add(body_token(page))
+    if page.figures or shown.figures:
         found.add(FIGURES)
-    for name, value in context.items():
-        if name != "page":
-            _collect(value, found)
     return frozenset(found)
 
 
-def _collect(value, found: set) -> None:
-    if isinstance(value, Entity):
-        found.add(token(value))
-    elif isinstance(value, Rows):
-        for event in value.events:
-            found.add(token(event))
-            found |= {token(c) for c in event.get("countries", [])}
-            found |= {token(p["person"]) for p in event.get("people", [])}
-        found |= {token(p.event) for p in value.named}   # rows that say "part of <event>"
-    elif isinstance(value, Figure):
-        found.add(FIGURES)
-    elif isinstance(value, Citation):
-        found.add(token(value.source))
-    elif isinstance(value, dict):
+@dataclass
+class Shown:
+    """What a page's context shows, read in one walk: the entities it names
+    (a citation names its source), the events it lists as timeline rows, and
+    whether it shows a figure (whose row links no page). depends_on and
+    backlinks.linked_above both read this; `walked`: the context's entries
+    read so far."""
+    entities: set = field(default_factory=set)
+    rows: set = field(default_factory=set)
+    figures: bool = False
+    named: set = field(default_factory=set)   # larger events a row names ("part of ..."): linked alone
+    walked: set = field(default_factory=set)
+
+    def walk(self, context: dict, names) -> "Shown":
+        for name in names:
+            if name not in self.walked:
+                self.walked.add(name)
+                _collect(context[name], self)
+        return self
+
+    def links(self) -> set:
+        """Every entity shown as a link: a timeline row, and any event named,
+        also links its event's countries and people."""
+        found = self.entities | self.rows
+        for event in [e for e in found if e.kind == "events"]:
+            found.update(row_names(event))
+        return found | self.named
+
+
+def row_names(event: Entity) -> list:
+    """The countries and people a timeline row of this event names."""
+    return [*event.get("countries", ()), *(p["person"] for p in event.get("people", ()))]
+
+
+def _collect(value, shown: Shown) -> None:
+    how = _HOW.get(type(value)) or _how(type(value))
+    if how is _SKIP:
+        return
+    if how is Entity:
+        shown.entities.add(value)
+    elif how is Rows:
+        shown.rows.update(value.events)
+        shown.named.update(p.event for p in value.named)   # rows that say "part of <event>"
+        if value.exclude is not None:
+            shown.entities.add(value.exclude)
+    elif how is Figure:   # a figure's row links no page (and its dispute refers back to it)
+        shown.figures = True
+    elif how is PartOf:
+        shown.named.add(value.event)
+    elif how is Citation:
+        shown.entities.add(value.source)
+    elif how is dict:
         for item in value.values():
-            _collect(item, found)
-    elif isinstance(value, (list, tuple, set, frozenset)):
+            _collect(item, shown)
+    elif how is list:
         for item in value:
-            _collect(item, found)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            _collect(getattr(value, f.name), found)
+            _collect(item, shown)
+    else:   # a dataclass: its fields' names
+        for name in how:
+            _collect(getattr(value, name), shown)
+
+
+# How _collect reads a value of each type, decided once per type: contexts
+# hold hundreds of thousands of values, most of them strings and dates.
+_SKIP = object()
+_HOW: dict = {}
+
+
+def _how(kind: type):
+    for known in (Entity, Rows, Figure, Citation, PartOf):
+        if issubclass(kind, known):
+            return _HOW.setdefault(kind, known)
+    if issubclass(kind, dict):
+        how = dict
+    elif issubclass(kind, (list, tuple, set, frozenset)):
+        how = list
+    elif dataclasses.is_dataclass(kind):
+        how = tuple(f.name for f in dataclasses.fields(kind))
+    else:
+        how = _SKIP
+    return _HOW.setdefault(kind, how)
 
 
 def affected(page: Page, tokens: set) -> bool:

@@ -30,16 +30,39 @@ def collapse(text: str) -> str:
 def check_quotes(content: Content) -> list[ContentError]:
     errors: list[ContentError] = []
     texts = {slug: collapse(found.text) for slug, found in source_texts(content, errors).items()}
-    for doc, path, citation in all_citations(content):
-        source, quote = citation.get("source"), citation.get("quote")
-        if not isinstance(source, str) or not isinstance(quote, str):
-            continue  # a missing or malformed source or quote is validate's error
-        if not collapse(quote):  # "" is in every text; the model refuses a blank quote
-            continue
-        if source in texts and collapse(quote) not in texts[source]:
-            errors.append(_not_found(doc, path, f"sources/{source}{SOURCE_TEXT}", quote))
-        # a source without its text: editorial.py lists it as a warning
+    for doc, quoted in _quoted(content):
+        for path, source, quote in quoted:
+            if source in texts and quote not in texts[source]:
+                errors.append(_not_found(doc, path, f"sources/{source}{SOURCE_TEXT}", quote))
+            # a source without its text: editorial.py lists it as a warning
     return errors
+
+
+# The live preview checks every quote after each edit: each document's
+# quotes are read from its front matter once, and kept while the same
+# document is loaded (by id, as validate's `checked`; the last call's only).
+_QUOTED: dict[int, tuple] = {}
+
+
+def _quoted(content: Content):
+    """(document, its citations as (path, source, collapsed quote)) for every
+    document, leaving out what validate reports instead: a missing or
+    malformed source or quote, and a blank quote ("" is in every text)."""
+    kept = {}
+    for doc in content.documents + content.tables:
+        known = _QUOTED.get(id(doc))
+        if known is None or known[0] is not doc:
+            spec = FIGURE_TABLE if doc.kind == "figures" else KINDS[doc.kind]
+            quoted = []
+            for path, citation in citations_in(doc.meta, spec):
+                source, quote = citation.get("source"), citation.get("quote")
+                if isinstance(source, str) and isinstance(quote, str) and collapse(quote):
+                    quoted.append((path, source, collapse(quote)))
+            known = (doc, tuple(quoted))
+        kept[id(doc)] = known
+    _QUOTED.clear()
+    _QUOTED.update(kept)
+    return kept.values()
 
 
 def all_citations(content: Content):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -60,19 +61,30 @@ def strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+_COMPILED = tuple((re.compile(rule.pattern), rule.replacement) for rule in RULES)
+
+
 def spellings(name: str) -> list[str]:
     """Every spelling the rules make of one name, itself first."""
+    return list(_spellings(name))
+
+
+# Every page's names are spelled for the search index, and the same words
+# recur on thousands of pages (a person's name on each of their events):
+# each word is spelled once.
+@lru_cache(maxsize=65_536)
+def _spellings(name: str) -> tuple:
     found = [name]
-    for rule in RULES:
+    for pattern, replacement in _COMPILED:
         for spelling in list(found):
-            other = re.sub(rule.pattern, rule.replacement, spelling)
+            other = pattern.sub(replacement, spelling)
             if other not in found:
                 found.append(other)
     for spelling in list(found):
         plain = strip_accents(spelling)
         if plain not in found:
             found.append(plain)
-    return found
+    return tuple(found)
 
 
 def variants(names) -> list[str]:
@@ -83,7 +95,7 @@ def variants(names) -> list[str]:
     words = [w for name in names if name for w in name.split()]
     out: list[str] = []
     for word in words:
-        for spelling in spellings(word):
+        for spelling in _spellings(word):
             if spelling not in words and spelling not in out:
                 out.append(spelling)
     return out

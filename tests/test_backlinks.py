@@ -52,13 +52,11 @@ class _Links(HTMLParser):
 
 
 def graph_of(content):
-    """The graph as a build leaves it: planned (the key facts number the
-    citations they draw from roles and events among the country page's notes)."""
-    from bilateral.plan import plan_site
+    """The graph as a build leaves it (the key facts number the citations they
+    draw from roles and events among the country page's notes in the graph stage)."""
     errors: list = []
     graph = build_graph(load_content(content, errors))
     assert errors == []
-    plan_site(graph)
     return graph
 
 

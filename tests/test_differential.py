@@ -199,26 +199,27 @@ def test_preview_equals_a_full_build_after_every_random_edit(site_dir, tmp_path,
     assert first_mismatch(site_dir, tmp_path, seed) is None
 
 
-def _without_rows_people_and_countries(value, found):
+def _without_rows_people_and_countries(value, shown):
+    """A timeline's events are dependencies, but not the countries and people its rows name."""
     if isinstance(value, plan.Rows):
-        found.update(plan.token(e) for e in value.events)
+        shown.entities.update(value.events)
     else:
-        _real_collect(value, found)
+        _real_collect(value, shown)
 
 
-def _without_listed_entities(value, found):
+def _without_listed_entities(value, shown):
     """Entities in a list or tuple (backlinks, key people, an index) are not dependencies."""
     if isinstance(value, (list, tuple)):
         for item in value:
             if not isinstance(item, plan.Entity):
-                _without_listed_entities(item, found)
+                _without_listed_entities(item, shown)
     else:
-        _real_collect(value, found)
+        _real_collect(value, shown)
 
 
-def _without_own_references(context):
+def _without_own_references(context, shown=None):
     page = context["page"]
-    deps = set(_real_depends_on(context))
+    deps = set(_real_depends_on(context, shown))
     return frozenset(deps - {plan.token(e) for e in page.data.get("_refs", ())} | {plan.token(page)})
 
 

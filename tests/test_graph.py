@@ -1,6 +1,7 @@
 """The graph: references resolved, backlinks, timelines, numbered citations."""
 from __future__ import annotations
 
+from bilateral import keyfacts
 from bilateral.pipeline import load_graph
 
 from conftest import write
@@ -42,12 +43,17 @@ def test_notes_number_prose_first_and_share_repeated_quotes(graph):
     peru = graph.get("countries", "peru")
     quotes = [c.quote for c in peru.notes]
     # presence first (no prose citations), then the figure, then the dispute's
-    # claims, whose second claim repeats the figure's quote and so its number.
+    # claims, whose second claim repeats the figure's quote and so its number;
+    # then what the key facts cite from events and roles (keyfacts.cite_on,
+    # the graph's last step), each in the order the box shows it.
     assert quotes[0].startswith("who also serves")
     assert quotes[1] == "commemorated 29 years of diplomatic relations"
-    assert len(quotes) == 3
     claim = peru.disputes[0]["claims"][1]["cite"][0]
     assert peru.notes.number(claim) == 2
+    derived = keyfacts.partner_facts_of(graph, peru)
+    shown = keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
+    shown += [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
+    assert quotes[2:] == list(dict.fromkeys(c.quote for c in shown if c.quote not in quotes[:2]))
 
 
 def test_sources_know_the_pages_citing_them(graph):

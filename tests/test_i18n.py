@@ -242,8 +242,8 @@ def rendered():
 
     def render(content: Path, language: str, path: str) -> str:
         if (content, language) not in plans:
-            graph = load_graph(content)
-            with i18n.language(language):
+            with i18n.language(language):   # the graph stage words the key facts, as build_graphs does
+                graph = load_graph(content)
                 plans[content, language] = (make_environment(ROOT / "templates", graph, Urls("/")),
                                             plan_site(graph))
         env, plan = plans[content, language]

@@ -11,7 +11,7 @@ import pytest
 from bilateral import backlinks, timeline
 from bilateral.dates import parse_date
 from bilateral.pipeline import load_graph
-from bilateral.plan import Rows, depends_on, plan_site, token
+from bilateral.plan import Rows, Shown, depends_on, plan_site, token
 
 from conftest import REAL_CONTENT, errors_for
 
@@ -164,14 +164,14 @@ def test_a_person_at_one_meeting_sees_it_as_part_of_the_visit(graph, plan):
     # the row links the visit: the page depends on it and counts it as linked
     visit = graph.get("events", VISIT)
     assert token(visit) in depends_on(context)
-    assert visit in backlinks.linked_above(graph, context["page"], context)
+    shown = Shown().walk(context, [name for name in context if name not in backlinks.NOT_ABOVE])
+    assert visit in backlinks.linked_above(graph, context["page"], shown.links())
 
 
 def test_the_part_of_link_counts_as_a_link_to_the_event_alone(graph):
     visit = graph.get("events", VISIT)
-    found: set = set()
-    backlinks._entities(timeline.PartOf(visit), found)
-    assert found == {visit}     # not its countries and people, which the row does not link
+    shown = Shown().walk({"part_of": timeline.PartOf(visit)}, ["part_of"])
+    assert shown.links() == {visit}     # not its countries and people, which the row does not link
 
 
 def test_a_filtered_view_without_the_visit_names_it(plan):
