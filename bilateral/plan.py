@@ -31,12 +31,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
-               search, sourcefacts, spelling, timeline, timestrip, wayfinding)
+from . import (about, backlinks, charts, export, glance, keyfacts, latest, paginate, people as people_view,
+               relations, search, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
-from .urls import page_path
+from .urls import page_path, timeline_path
 from .worldmap import map_model
 
 FIGURES = ("figures",)
@@ -144,17 +144,49 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
 
 
 def timeline_pages(graph: Graph, views: dict) -> list[Page]:
+    """The site timeline and each pre-built view, each split into pages
+    when long (paginate.py): the strip on the first page only, its marks
+    leading to the page that holds their year."""
     centre = relations.hub(graph)
     countries = [c for c in graph.by_kind["countries"] if c is not centre]
-    pages = [Page("timeline/", "timeline.html",
-                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True),
-                   "strip": timestrip.strip(graph.timeline, countries)})]
+    unlisted = frozenset(facet for facet, values in views.items() if len(values) > paginate.FACET_VALUES)
+    splits = {(view.facet, view.value): paginate.split(view.events)
+              for facet_views in views.values() for view in facet_views if view.prebuilt}
+    by_country = {value: paginate.year_pages(parts, facet, value)
+                  for (facet, value), parts in splits.items() if facet == "country" and len(parts) > 1}
+
+    def strip(events, parts, facet=None, value=None, rows=()):
+        if len(parts) == 1:
+            return timestrip.strip(events, rows)
+        return timestrip.strip_by_year(events, rows, paginate.year_pages(parts, facet, value), by_country)
+
+    def family(view, events, filterable, rows=()) -> list[Page]:
+        facet, value = (view.facet, view.value or None) if view else (None, None)
+        parts = splits[(view.facet, view.value)] if view else paginate.split(events)
+        paths = paginate.paths(parts, facet, value)
+        return [Page(path, "timeline.html",
+                     {"view": view, "facets": views, "unlisted": unlisted,
+                      "rows": Rows(part.events, filterable=filterable), "pager": pager,
+                      "strip": strip(events, parts, facet, value, rows) if i == 0 else None})
+                for i, (part, path, pager) in enumerate(zip(parts, paths, paginate.pagers(parts, facet, value)))]
+
+    pages = family(None, graph.timeline, True, countries)
     for facet_views in views.values():
-        pages += [Page(view.path, "timeline.html",
-                       {"view": view, "facets": views, "rows": Rows(tuple(view.events)),
-                        "strip": timestrip.strip(view.events)})
-                  for view in facet_views if view.prebuilt]
+        for view in facet_views:
+            if view.prebuilt:
+                pages += family(view, view.events, False)
     return pages
+
+
+def bounded_rows(entity: Entity, facet: str) -> dict:
+    """An entity page's timeline: every event, or only the latest when there
+    are too many to list (paginate.py), with `more` leading to the entity's
+    full timeline view (None when the page lists every event)."""
+    shown = paginate.latest_events(entity.timeline, paginate.ENTITY_EVENTS, paginate.LATEST)
+    more = None
+    if len(shown) < len(entity.timeline):
+        more = paginate.Bounded(tuple(entity.timeline), len(shown), timeline_path(facet, entity.slug))
+    return {"rows": Rows(shown, entity), "more": more}
 
 
 def entity_pages(graph: Graph) -> list[Page]:
@@ -185,7 +217,7 @@ def _country(graph: Graph, country: Entity) -> dict:
     listed = set(people) | set(orgs) | set(country.timeline)
     context = {"is_hub": country is hub, "presence": [], "people": people, "orgs": orgs,
                "figures": country.figures, "charts": charts.series(country.figures),
-               "rows": Rows(tuple(country.timeline), country),
+               **bounded_rows(country, "country"),
                "backlinks": [e for e in country.mentioned_in if e not in listed]}
     if country is hub:
         context["overview"] = relations.overview(graph)
@@ -216,7 +248,7 @@ def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
 
 def _person(graph: Graph, person: Entity) -> dict:
     return {"roles": [RoleRow(role, role_period(role)) for role in roles_by_time(person.roles)],
-            "rows": Rows(tuple(person.timeline), person), "backlinks": person.mentioned_in}
+            **bounded_rows(person, "person"), "backlinks": person.mentioned_in}
 
 
 def _event(graph: Graph, event: Entity) -> dict:
@@ -235,13 +267,13 @@ def descendants(event: Entity) -> list:
 
 
 def _organization(graph: Graph, org: Entity) -> dict:
-    return {"people": _mentioning(org, "people"), "rows": Rows(tuple(org.timeline), org),
+    return {"people": _mentioning(org, "people"), **bounded_rows(org, "organization"),
             "backlinks": org.mentioned_in}
 
 
 def _topic(graph: Graph, topic: Entity) -> dict:
     return {"figures": topic.figures, "charts": charts.series(topic.figures),
-            "rows": Rows(tuple(topic.timeline), topic), "backlinks": topic.mentioned_in}
+            **bounded_rows(topic, "topic"), "backlinks": topic.mentioned_in}
 
 
 def _source(graph: Graph, source: Entity) -> dict:
