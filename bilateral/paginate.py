@@ -29,6 +29,7 @@ from .urls import timeline_path
 PAGE_EVENTS = 500     # the most events one timeline page holds
 ENTITY_EVENTS = 100   # the most events an entity page lists in full ...
 LATEST = 50           # ... else it lists its latest this many
+ENTITY_PEOPLE = 100   # the most key people a country page lists in full
 LIST_ENTRIES = 500    # the most entries an index lists in one group
 FACET_VALUES = 200    # the most values a filter facet lists as links
 
@@ -151,3 +152,12 @@ def latest_events(events, limit: int, count: int) -> tuple:
     if len(events) <= limit:
         return events
     return tuple(latest.dated(events)[-count:])
+
+
+def bound(events, limit: int, path: str) -> tuple[tuple, Bounded | None]:
+    """The events a list shows (all, or the LATEST when there are more than
+    `limit`), and, when cut, the Bounded that says so and links `path`."""
+    shown = latest_events(events, limit, LATEST)
+    if len(shown) == len(events):
+        return shown, None
+    return shown, Bounded(tuple(events), len(shown), path)

@@ -139,6 +139,8 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         if kind == "events":   # an index by kind; the timeline is the list by date
             context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
             context["by_kind"] = views["kind"]
+            context["kind_lists"] = {v.value: paginate.bound(v.events, paginate.LIST_ENTRIES, v.link)
+                                     for v in views["kind"]}   # (shown, cut) each: the long ones cut
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
@@ -178,14 +180,27 @@ def timeline_pages(graph: Graph, views: dict) -> list[Page]:
     return pages
 
 
+def bounded_people(country: Entity, hub: Entity) -> dict:
+    """A partner's key people by side: everyone its entries name or its events
+    list, or, when they are too many to list (paginate.py), those its entries
+    name and those of the latest events its page shows, with `people_more`
+    saying so and leading to its full timeline (None when all are listed)."""
+    everyone = people_view.key_people(country)
+    shown, more = everyone, None
+    if len(everyone) > paginate.ENTITY_PEOPLE:
+        named = {e for e in country.mentioned_in if e.kind == "people"}
+        events = paginate.latest_events(country.timeline, paginate.ENTITY_EVENTS, paginate.LATEST)
+        recent = {p["person"] for e in events if not e.get("context") for p in e.get("people", [])}
+        shown = [p for p in everyone if p in named or p in recent]
+        more = paginate.Bounded(tuple(everyone), len(shown), timeline_path("country", country.slug))
+    return {"sides": people_view.sides(shown, hub, country), "people_more": more}
+
+
 def bounded_rows(entity: Entity, facet: str) -> dict:
     """An entity page's timeline: every event, or only the latest when there
     are too many to list (paginate.py), with `more` leading to the entity's
     full timeline view (None when the page lists every event)."""
-    shown = paginate.latest_events(entity.timeline, paginate.ENTITY_EVENTS, paginate.LATEST)
-    more = None
-    if len(shown) < len(entity.timeline):
-        more = paginate.Bounded(tuple(entity.timeline), len(shown), timeline_path(facet, entity.slug))
+    shown, more = paginate.bound(entity.timeline, paginate.ENTITY_EVENTS, timeline_path(facet, entity.slug))
     return {"rows": Rows(shown, entity), "more": more}
 
 
@@ -239,7 +254,7 @@ def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
     derived = {"key_facts": keyfacts.key_facts(graph, hub, country),
                "visits": keyfacts.visits(hub, country),
                "envoys": keyfacts.envoys(graph, hub, country),
-               "sides": people_view.sides(people_view.key_people(country), hub, country)}
+               **bounded_people(country, hub)}
     role_cites = [c for _, lines in derived["sides"] for p in lines for line in p.lines for c in line.cite]
     keyfacts.cite_on(country, keyfacts.citations([*derived["key_facts"], *derived["visits"], *derived["envoys"]])
                      + role_cites)
