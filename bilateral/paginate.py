@@ -26,7 +26,7 @@ from . import latest
 from .i18n import gettext as _
 from .urls import timeline_path
 
-PAGE_EVENTS = 500     # the most events one timeline page holds
+PAGE_EVENTS = 400     # the most events one timeline page holds
 ENTITY_EVENTS = 100   # the most events an entity page lists in full ...
 LATEST = 50           # ... else it lists its latest this many
 ENTITY_PEOPLE = 100   # the most key people a country page lists in full
@@ -89,6 +89,7 @@ class Pager:
     PageLink, in order), this one's index, and its neighbours."""
     pages: tuple
     index: int
+    unit: str = "events"  # what the pages list: 'events', or 'people' (the people index)
 
     @property
     def current(self) -> PageLink:

@@ -36,7 +36,7 @@ from . import (about, backlinks, charts, export, glance, keyfacts, latest, pagin
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
-from .urls import page_path, timeline_path
+from .urls import index_path, page_path, timeline_path
 from .worldmap import map_model
 
 FIGURES = ("figures",)
@@ -130,7 +130,7 @@ def _glance(graph: Graph) -> dict:
 def index_pages(graph: Graph, views: dict) -> list[Page]:
     pages = []
     for kind in KINDS:
-        context = {"kind": kind, "entries": graph.by_kind[kind]}
+        context = {"kind": kind, "entries": graph.by_kind[kind], "pager": None}
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph),
                            presence_categories=relations.categories(graph))
@@ -141,7 +141,33 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
             context["by_kind"] = views["kind"]
             context["kind_lists"] = {v.value: paginate.bound(v.events, paginate.LIST_ENTRIES, v.link)
                                      for v in views["kind"]}   # (shown, cut) each: the long ones cut
+        if kind == "people":
+            pages += people_pages(context)
+            continue
         pages.append(Page(f"{kind}/", "index.html", context))
+    return pages
+
+
+def people_pages(context: dict) -> list[Page]:
+    """The people index: one page, or, with more people than an index lists
+    (paginate.LIST_ENTRIES), pages of that many by surname, each grouping
+    its own people by country; the first at 'people/'."""
+    everyone = context["entries"]
+    size = paginate.LIST_ENTRIES
+    if len(everyone) <= size:
+        return [Page("people/", "index.html", context)]
+    chunks = [everyone[i:i + size] for i in range(0, len(everyone), size)]
+    paths = [index_path("people", n) for n in range(1, len(chunks) + 1)]
+    links = tuple(paginate.PageLink(f"{n}", path, len(chunk))
+                  for n, (chunk, path) in enumerate(zip(chunks, paths), 1))
+    pages = []
+    for n, (chunk, path) in enumerate(zip(chunks, paths)):
+        mine = set(chunk)
+        by_country = [(c, [p for p in ps if p in mine]) for c, ps in context["by_country"]]
+        pages.append(Page(path, "index.html", {
+            **context, "entries": chunk, "by_country": [(c, ps) for c, ps in by_country if ps],
+            "unplaced": [p for p in context["unplaced"] if p in mine],
+            "pager": paginate.Pager(links, n, "people")}))
     return pages
 
 
@@ -292,8 +318,19 @@ def _topic(graph: Graph, topic: Entity) -> dict:
 
 
 def _source(graph: Graph, source: Entity) -> dict:
-    return {"facts": sourcefacts.source_facts(source), "passages": backlinks.passages(graph, source),
+    return {"facts": sourcefacts.source_facts(source), **bounded_passages(backlinks.passages(graph, source)),
             "backlinks": source.mentioned_in}
+
+
+def bounded_passages(passages) -> dict:
+    """A source's passages, each naming at most paginate.LIST_ENTRIES of the
+    pages citing it (`cited`: how many cite each); `citing` keeps every
+    passage whole, as the page depends on all of them (their count)."""
+    size = paginate.LIST_ENTRIES
+    if all(len(p.pages) <= size for p in passages):
+        return {"passages": passages, "cited": [len(p.pages) for p in passages], "citing": ()}
+    return {"passages": [dataclasses.replace(p, pages=p.pages[:size]) for p in passages],
+            "cited": [len(p.pages) for p in passages], "citing": tuple(passages)}
 
 
 CONTEXTS = {"countries": _country, "people": _person, "events": _event,

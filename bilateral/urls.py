@@ -28,6 +28,12 @@ def timeline_path(facet: str | None = None, value: str | None = None, part: str 
     return path + f"{part}/" if part else path
 
 
+def index_path(kind: str, number: int = 1) -> str:
+    """Site-relative path of an index, or of its page `number` when it is
+    split into pages: 'people/', 'people/page/2/'."""
+    return f"{kind}/" if number == 1 else f"{kind}/page/{number}/"
+
+
 def output_file(path: str) -> str:
     """Where a site-relative path is written: 'people/x/' -> 'people/x/index.html'."""
     if path == "" or path.endswith("/"):

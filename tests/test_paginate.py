@@ -222,3 +222,26 @@ def test_no_page_grows_with_the_corpus_and_every_link_works(site):
     largest = max(sizes, key=sizes.get)
     assert sizes[largest] < LARGEST, (largest, sizes[largest])
     assert check_links(site, "/").broken == []
+
+
+@pytest.mark.slow
+def test_the_people_index_splits_by_surname_each_page_grouping_its_own(site, corpus):
+    nav = re.search(r'<nav class="pager".*?</nav>', read(site, "people/"), re.S).group(0)
+    pages = re.findall(r'<li><a href="/(people/(?:page/\d+/)?)"', nav)
+    assert pages == ["people/", "people/page/2/", "people/page/3/"]   # 75 people, 30 a page
+    listed = []
+    for p in pages:
+        html = read(site, p)
+        by_surname = html[html.index('<ul class="index">'):html.index('id="by-country"')]
+        mine = re.findall(r'<a href="/people/(person-\d+)/">', by_surname)
+        grouped = re.findall(r'<a href="/people/(person-\d+)/">', html[html.index('id="by-country"'):])
+        assert len(mine) <= LOW["LIST_ENTRIES"] and sorted(grouped) == sorted(mine)
+        listed += mine
+    assert sorted(listed) == sorted(slug for slug, _ in corpus.people)
+
+
+@pytest.mark.slow
+def test_a_passage_cited_by_more_pages_than_a_list_holds_says_how_many_more(site):
+    html = read(site, "sources/source-0/")
+    cut = re.search(r'<p class="passage-pages">Cited on (.*?) and (\d+) more pages, not listed here\.</p>', html)
+    assert cut and len(re.findall(r"<a ", cut.group(1))) == LOW["LIST_ENTRIES"]
