@@ -245,3 +245,19 @@ def test_a_passage_cited_by_more_pages_than_a_list_holds_says_how_many_more(site
     html = read(site, "sources/source-0/")
     cut = re.search(r'<p class="passage-pages">Cited on (.*?) and (\d+) more pages, not listed here\.</p>', html)
     assert cut and len(re.findall(r"<a ", cut.group(1))) == LOW["LIST_ENTRIES"]
+
+
+# The pages pagination makes or cuts, one of each (the Nu checker and axe run on these).
+SPLIT_PAGES = ["timeline/", "timeline/2010/", "timeline/2010/2/", "timeline/country/peru/",
+               "timeline/country/peru/2011/", "countries/peru/", "topics/trade/", "events/",
+               "people/", "people/page/2/", "sources/source-0/"]
+
+
+@pytest.mark.slow
+def test_the_split_and_cut_pages_are_valid_html(site, tmp_path):
+    from test_html_validity import nu_errors
+    for path in SPLIT_PAGES:
+        target = tmp_path / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((site / path / "index.html").read_bytes())
+    assert nu_errors(tmp_path) == []

@@ -110,3 +110,19 @@ def test_screenshots_of_a_split_timeline(browser, server, width):
             Path(folder).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(folder) / f"timeline-{name}-{width}.png"), full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_the_split_and_cut_pages(browser, server, scheme):
+    from test_accessibility import axe_violations
+    from test_paginate import SPLIT_PAGES
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    problems = {}
+    for path in SPLIT_PAGES:
+        page.goto(f"{server}/{path}")
+        found = axe_violations(page)
+        if found:
+            problems[path] = found
+    context.close()
+    assert problems == {}
