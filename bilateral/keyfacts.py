@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import people, relations
+from . import paginate, people, relations
 from .dates import PartialDate
 from .graph import Entity, Graph, kind_then_title
 from .i18n import gettext as _
+from .urls import timeline_path
 
 # Event kinds each row reads.
 ESTABLISHMENT = "establishment-of-relations"
@@ -321,7 +322,23 @@ def partner_facts(graph: Graph, hub: Entity, country: Entity, memo: dict | None 
     its page shows them; `memo` as for people.sides."""
     found, trips = envoys(graph, hub, country), visits(hub, country)
     return {"key_facts": key_facts(graph, hub, country, found, trips), "visits": trips, "envoys": found,
-            "sides": people.sides(people.key_people(country), hub, country, memo)}
+            **bounded_people(country, hub, memo)}
+
+
+def bounded_people(country: Entity, hub: Entity, memo: dict | None = None) -> dict:
+    """A partner's key people by side: everyone its entries name or its events
+    list, or, when they are too many to list (paginate.py), those its entries
+    name and those of the latest events its page shows, with `people_more`
+    saying so and leading to its full timeline (None when all are listed)."""
+    everyone = people.key_people(country)
+    shown, more = everyone, None
+    if len(everyone) > paginate.ENTITY_PEOPLE:
+        named = {e for e in country.mentioned_in if e.kind == "people"}
+        events = paginate.latest_events(country.timeline, paginate.ENTITY_EVENTS, paginate.LATEST)
+        recent = {p["person"] for e in events if not e.get("context") for p in e.get("people", [])}
+        shown = [p for p in everyone if p in named or p in recent]
+        more = paginate.Bounded(tuple(everyone), len(shown), timeline_path("country", country.slug))
+    return {"sides": people.sides(shown, hub, country, memo), "people_more": more}
 
 
 def cite_partner_facts(graph: Graph) -> None:

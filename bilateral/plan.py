@@ -33,13 +33,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import (about, backlinks, charts, export, glance, keyfacts, latest, people as people_view, relations,
-               search, sourcefacts, spelling, timeline, timestrip, wayfinding)
+from . import (about, backlinks, charts, export, glance, keyfacts, latest, paginate, people as people_view,
+               relations, search, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
 from .timeline import PartOf
-from .urls import page_path
+from .urls import index_path, page_path, timeline_path
 from .worldmap import map_model
 
 FIGURES = ("figures",)
@@ -133,7 +133,7 @@ def _glance(graph: Graph) -> dict:
 def index_pages(graph: Graph, views: dict) -> list[Page]:
     pages = []
     for kind in KINDS:
-        context = {"kind": kind, "entries": graph.by_kind[kind]}
+        context = {"kind": kind, "entries": graph.by_kind[kind], "pager": None}
         if kind == "countries":
             context.update(world_map=map_model(graph), overview=relations.overview(graph),
                            presence_categories=relations.categories(graph))
@@ -142,22 +142,79 @@ def index_pages(graph: Graph, views: dict) -> list[Page]:
         if kind == "events":   # an index by kind; the timeline is the list by date
             context["entries"] = latest.dated(graph.timeline) + latest.background(graph.timeline)
             context["by_kind"] = views["kind"]
+            context["kind_lists"] = {v.value: paginate.bound(v.events, paginate.LIST_ENTRIES, v.link)
+                                     for v in views["kind"]}   # (shown, cut) each: the long ones cut
+        if kind == "people":
+            pages += people_pages(context)
+            continue
         pages.append(Page(f"{kind}/", "index.html", context))
     return pages
 
 
+def people_pages(context: dict) -> list[Page]:
+    """The people index: one page, or, with more people than an index lists
+    (paginate.LIST_ENTRIES), pages of that many by surname, each grouping
+    its own people by country; the first at 'people/'."""
+    everyone = context["entries"]
+    size = paginate.LIST_ENTRIES
+    if len(everyone) <= size:
+        return [Page("people/", "index.html", context)]
+    chunks = [everyone[i:i + size] for i in range(0, len(everyone), size)]
+    paths = [index_path("people", n) for n in range(1, len(chunks) + 1)]
+    links = tuple(paginate.PageLink(f"{n}", path, len(chunk))
+                  for n, (chunk, path) in enumerate(zip(chunks, paths), 1))
+    pages = []
+    for n, (chunk, path) in enumerate(zip(chunks, paths)):
+        mine = set(chunk)
+        by_country = [(c, [p for p in ps if p in mine]) for c, ps in context["by_country"]]
+        pages.append(Page(path, "index.html", {
+            **context, "entries": chunk, "by_country": [(c, ps) for c, ps in by_country if ps],
+            "unplaced": [p for p in context["unplaced"] if p in mine],
+            "pager": paginate.Pager(links, n, "people")}))
+    return pages
+
+
 def timeline_pages(graph: Graph, views: dict) -> list[Page]:
+    """The site timeline and each pre-built view, each split into pages
+    when long (paginate.py): the strip on the first page only, its marks
+    leading to the page that holds their year."""
     centre = relations.hub(graph)
     countries = [c for c in graph.by_kind["countries"] if c is not centre]
-    pages = [Page("timeline/", "timeline.html",
-                  {"view": None, "facets": views, "rows": Rows(tuple(graph.timeline), filterable=True),
-                   "strip": timestrip.strip(graph.timeline, countries)})]
+    unlisted = frozenset(facet for facet, values in views.items() if len(values) > paginate.FACET_VALUES)
+    splits = {(view.facet, view.value): paginate.split(view.events)
+              for facet_views in views.values() for view in facet_views if view.prebuilt}
+    by_country = {value: paginate.year_pages(parts, facet, value)
+                  for (facet, value), parts in splits.items() if facet == "country" and len(parts) > 1}
+
+    def strip(events, parts, facet=None, value=None, rows=()):
+        if len(parts) == 1:
+            return timestrip.strip(events, rows)
+        return timestrip.strip_by_year(events, rows, paginate.year_pages(parts, facet, value), by_country)
+
+    def family(view, events, filterable, rows=()) -> list[Page]:
+        facet, value = (view.facet, view.value or None) if view else (None, None)
+        parts = splits[(view.facet, view.value)] if view else paginate.split(events)
+        paths = paginate.paths(parts, facet, value)
+        return [Page(path, "timeline.html",
+                     {"view": view, "facets": views, "unlisted": unlisted,
+                      "rows": Rows(part.events, filterable=filterable), "pager": pager,
+                      "strip": strip(events, parts, facet, value, rows) if i == 0 else None})
+                for i, (part, path, pager) in enumerate(zip(parts, paths, paginate.pagers(parts, facet, value)))]
+
+    pages = family(None, graph.timeline, True, countries)
     for facet_views in views.values():
-        pages += [Page(view.path, "timeline.html",
-                       {"view": view, "facets": views, "rows": Rows(tuple(view.events)),
-                        "strip": timestrip.strip(view.events)})
-                  for view in facet_views if view.prebuilt]
+        for view in facet_views:
+            if view.prebuilt:
+                pages += family(view, view.events, False)
     return pages
+
+
+def bounded_rows(entity: Entity, facet: str) -> dict:
+    """An entity page's timeline: every event, or only the latest when there
+    are too many to list (paginate.py), with `more` leading to the entity's
+    full timeline view (None when the page lists every event)."""
+    shown, more = paginate.bound(entity.timeline, paginate.ENTITY_EVENTS, timeline_path(facet, entity.slug))
+    return {"rows": Rows(shown, entity), "more": more}
 
 
 def entity_pages(graph: Graph) -> list[Page]:
@@ -189,7 +246,7 @@ def _country(graph: Graph, country: Entity) -> dict:
     listed = set(people) | set(orgs) | set(country.timeline)
     context = {"is_hub": country is hub, "presence": [], "people": people, "orgs": orgs,
                "figures": country.figures, "charts": charts.series(country.figures),
-               "rows": Rows(tuple(country.timeline), country),
+               **bounded_rows(country, "country"),
                "backlinks": [e for e in country.mentioned_in if e not in listed]}
     if country is hub:
         context["overview"] = relations.overview(graph)
@@ -213,7 +270,7 @@ def _partner(graph: Graph, hub: Entity, country: Entity) -> dict:
 
 def _person(graph: Graph, person: Entity) -> dict:
     return {"roles": [RoleRow(role, role_period(role)) for role in roles_by_time(person.roles)],
-            "rows": Rows(tuple(person.timeline), person), "backlinks": person.mentioned_in}
+            **bounded_rows(person, "person"), "backlinks": person.mentioned_in}
 
 
 def _event(graph: Graph, event: Entity) -> dict:
@@ -232,18 +289,29 @@ def descendants(event: Entity) -> list:
 
 
 def _organization(graph: Graph, org: Entity) -> dict:
-    return {"people": _mentioning(org, "people"), "rows": Rows(tuple(org.timeline), org),
+    return {"people": _mentioning(org, "people"), **bounded_rows(org, "organization"),
             "backlinks": org.mentioned_in}
 
 
 def _topic(graph: Graph, topic: Entity) -> dict:
     return {"figures": topic.figures, "charts": charts.series(topic.figures),
-            "rows": Rows(tuple(topic.timeline), topic), "backlinks": topic.mentioned_in}
+            **bounded_rows(topic, "topic"), "backlinks": topic.mentioned_in}
 
 
 def _source(graph: Graph, source: Entity) -> dict:
-    return {"facts": sourcefacts.source_facts(source), "passages": backlinks.passages(graph, source),
+    return {"facts": sourcefacts.source_facts(source), **bounded_passages(backlinks.passages(graph, source)),
             "backlinks": source.mentioned_in}
+
+
+def bounded_passages(passages) -> dict:
+    """A source's passages, each naming at most paginate.LIST_ENTRIES of the
+    pages citing it (`cited`: how many cite each); `citing` keeps every
+    passage whole, as the page depends on all of them (their count)."""
+    size = paginate.LIST_ENTRIES
+    if all(len(p.pages) <= size for p in passages):
+        return {"passages": passages, "cited": [len(p.pages) for p in passages], "citing": ()}
+    return {"passages": [dataclasses.replace(p, pages=p.pages[:size]) for p in passages],
+            "cited": [len(p.pages) for p in passages], "citing": tuple(passages)}
 
 
 CONTEXTS = {"countries": _country, "people": _person, "events": _event,

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import paginate
 from .i18n import gettext as _
 from .urls import page_path, timeline_path
 
@@ -38,8 +39,9 @@ class TimelineView:
 
     @property
     def prebuilt(self) -> bool:
-        """Whether the view is a page of its own (see the module's doc)."""
-        return self.facet != "person"
+        """Whether the view is a page of its own (see the module's doc); a
+        person's is too when their page cannot list all their events."""
+        return self.facet != "person" or len(self.events) > paginate.ENTITY_EVENTS
 
     @property
     def path(self) -> str:
@@ -73,6 +75,10 @@ def views(graph: Graph) -> dict[str, list[TimelineView]]:
     for facet, kind in ENTITY_FACETS.items():
         out[facet] = [TimelineView(facet, e.slug, e.title, e.timeline)
                       for e in graph.by_kind[kind] if e.timeline]
+    # an organization's view only stands in for its page's timeline when that
+    # is too long to list (paginate.py); it is no filter of the site timeline
+    out["organization"] = [TimelineView("organization", o.slug, o.title, o.timeline)
+                           for o in graph.by_kind["organizations"] if len(o.timeline) > paginate.ENTITY_EVENTS]
     kinds = sorted({e.subtype for e in graph.timeline})
     out["kind"] = [TimelineView("kind", k, kind_label(k),
                                 [e for e in graph.timeline if e.subtype == k]) for k in kinds]

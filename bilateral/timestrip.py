@@ -63,6 +63,22 @@ class Strip:
     summary: str = ""
     unit: float = 0.0          # a circle's radius is max(MIN_R, unit * sqrt(count)): static/timeline.js
                                # redraws the circles on this scale for the events a filter keeps
+    columns: list = field(default_factory=list)   # Column, one per year, instead of marks (strip_by_year)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A year of a timeline split into pages: a bar as tall as its events
+    (the tallest COLUMN), a link to the page holding that year."""
+    year: int
+    count: int
+    x: float
+    y: float
+    height: float
+    path: str
+
+
+COLUMN = 80                    # the tallest column of a strip by year
 
 
 def strip(events, countries=(), view_id: str = "events") -> Strip | None:
@@ -94,7 +110,40 @@ def strip(events, countries=(), view_id: str = "events") -> Strip | None:
     return Strip(WIDTH, height, base, first, last, ticks, marks, rows, _summary(per_year, rows), unit)
 
 
-def _rows(events, countries, x, top: float, first: int, column: float) -> tuple[list, float]:
+def strip_by_year(events, countries, year_paths: dict, country_paths: dict) -> Strip | None:
+    """The strip of a timeline split into pages (paginate.py): a column per
+    year, not a mark per event (thousands of them would outweigh the page),
+    each linking the page that holds its year (`year_paths`, {year: path});
+    a country's circle links its view's page of that year (`country_paths`,
+    {slug: {year: path}}, for the views that are split)."""
+    events = [e for e in events if e.date is not None]
+    if not events:
+        return None
+    per_year = Counter(e.date.year for e in events)
+    first, last = min(per_year), max(per_year)
+    column = (WIDTH - LEFT - RIGHT) / (max(last - first, 1) + 1)
+
+    def x(year: int) -> float:
+        return round(LEFT + (year - first) * column + column / 2, 1)
+
+    tallest, base = max(per_year.values()), COLUMN + 4
+    columns = []
+    for year, n in sorted(per_year.items()):
+        height = round(max(2.0, COLUMN * n / tallest), 1)
+        columns.append(Column(year, n, round(x(year) - MARK / 2, 1), round(base - height, 1), height,
+                              year_paths[year]))
+
+    def locate(country, year: int) -> str:
+        paths = country_paths.get(country.slug)
+        return paths[year] if paths else timeline_path("country", country.slug) + f"#events-{year}"
+    rows, unit = _rows(events, countries, x, base + AXIS, first, column, locate)
+    height = base + AXIS + len(rows) * ROW + (6 if rows else 0)
+    ticks = [(year, x(year)) for year in range(first, last + 1)
+             if year in (first, last) or (year % TICK_EVERY == 0 and last - year >= 2 and year - first >= 2)]
+    return Strip(WIDTH, height, base, first, last, ticks, [], rows, _summary(per_year, rows), unit, columns)
+
+
+def _rows(events, countries, x, top: float, first: int, column: float, locate=None) -> tuple[list, float]:
     """One row per country with events, and the circles' scale: one for all
     rows, so a row's circle compares with every other."""
     tallies = [(country, Counter(e.date.year for e in events if country in e.get("countries", [])))
@@ -106,6 +155,7 @@ def _rows(events, countries, x, top: float, first: int, column: float) -> tuple[
     for country, counts in tallies:
         y = top + len(rows) * ROW + ROW / 2
         cells = tuple(Cell(year, n, x(year), round(max(MIN_R, unit * math.sqrt(n)), 1),
+                           locate(country, year) if locate else
                            timeline_path("country", country.slug) + f"#events-{year}")
                       for year, n in sorted(counts.items()))
         rows.append(Row(country, y, cells))

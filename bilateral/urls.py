@@ -19,12 +19,19 @@ def page_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/"
 
 
-def timeline_path(facet: str | None = None, value: str | None = None) -> str:
+def timeline_path(facet: str | None = None, value: str | None = None, part: str | None = None) -> str:
     """Site-relative path of the timeline or one of its pre-built filtered views:
-    'timeline/', 'timeline/country/peru/', 'timeline/no-context/'."""
-    if facet is None:
-        return "timeline/"
-    return f"timeline/{facet}/" + (f"{value}/" if value else "")
+    'timeline/', 'timeline/country/peru/', 'timeline/no-context/'; with `part`,
+    one page of a timeline split into pages (paginate.py): 'timeline/2024/',
+    'timeline/country/peru/2024/2/', 'timeline/undated/'."""
+    path = "timeline/" if facet is None else f"timeline/{facet}/" + (f"{value}/" if value else "")
+    return path + f"{part}/" if part else path
+
+
+def index_path(kind: str, number: int = 1) -> str:
+    """Site-relative path of an index, or of its page `number` when it is
+    split into pages: 'people/', 'people/page/2/'."""
+    return f"{kind}/" if number == 1 else f"{kind}/page/{number}/"
 
 
 def output_file(path: str) -> str:

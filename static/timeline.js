@@ -9,6 +9,13 @@
 // then shows as context (marked, and not counted). Counts count events, not
 // rows. The year strip above the list dims the marks of events outside the
 // selection and redraws each country's circles for the events it keeps.
+//
+// A long timeline is split into pages by year (bilateral/paginate.py; its
+// pages are listed in nav[data-pages]). There a filter reaches across the
+// split: the first time one is set, the other pages are fetched (same
+// site) and their rows added, hidden again while no filter is set, so the
+// selection, its counts and the shareable query string cover the whole
+// timeline, never just the page at hand.
 (function () {
   "use strict";
   var root = document.querySelector("[data-timeline-root]");
@@ -25,13 +32,18 @@
   }
   var events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
   var groups = Array.prototype.slice.call(root.querySelectorAll(".year-group"));
+  var own = events;           // this page's events; `events` grows with the other pages'
+  var pagesNav = document.querySelector("nav[data-pages]");
+  var pageLinks = pagesNav ? Array.prototype.slice.call(pagesNav.querySelectorAll("ol a[href]")) : [];
+  var loaded = !pagesNav;     // whether `events` holds every page's
+  var loading = null;
   var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-facet]"));
   var status = nav.querySelector("[data-filter-status]");
   var heading = root.querySelector("h2");
   var allHeading = heading.textContent;
   // Each row that nests related events: its <details>, its summary's own
   // words, the events nested in it, and a note shown when it stands as context.
-  var nesting = events.filter(function (li) { return li.querySelector(":scope > details.parts"); })
+  function nestingOf(lis) { return lis.filter(function (li) { return li.querySelector(":scope > details.parts"); })
     .map(function (li) {
       var details = li.querySelector(":scope > details.parts");
       var summary = details.querySelector("summary");
@@ -42,7 +54,8 @@
       li.insertBefore(note, details);
       return {li: li, details: details, summary: summary, words: summary.textContent, note: note,
               parts: Array.prototype.slice.call(details.querySelectorAll("li.event"))};
-    });
+    }); }
+  var nesting = nestingOf(events);
   var strip = document.querySelector("svg.timestrip[data-unit]");
   // What an empty selection says: made here, as only the script can select nothing.
   var empty = document.createElement("div");
@@ -83,8 +96,79 @@
     return filter[facet] === link.getAttribute("data-value");
   }
 
+  // The other pages' rows, fetched once, in page order around this page's,
+  // hidden while no filter is set; then `done`.
+  function loadPages(done) {
+    if (loaded) return done();
+    if (loading) { loading.push(done); return; }
+    loading = [done];
+    status.textContent = pagesNav.getAttribute("data-loading");
+    var here = pageLinks.filter(function (a) { return a.hasAttribute("aria-current"); })[0];
+    var order = pageLinks.indexOf(here);
+    Promise.all(pageLinks.map(function (a, i) {
+      if (i === order) return null;
+      return fetch(a.href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      });
+    })).then(function (texts) {
+      var before = root.querySelector(".year-group");
+      var section = before.parentNode;
+      texts.forEach(function (text, i) {
+        if (text === null) return;
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        doc.querySelectorAll("[data-timeline-root] .year-group").forEach(function (group) {
+          group.setAttribute("data-other-page", "");
+          group.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+          var node = document.importNode(group, true);
+          if (i < order) section.insertBefore(node, before);
+          else section.appendChild(node);
+        });
+      });
+      events = Array.prototype.slice.call(root.querySelectorAll("li.event"));
+      groups = Array.prototype.slice.call(root.querySelectorAll(".year-group"));
+      var added = events.filter(function (li) { return own.indexOf(li) === -1; });
+      nesting = nesting.concat(nestingOf(added));
+      added.forEach(function (li) { rowOf[li.querySelector(":scope > .what > a").getAttribute("href")] = li; });
+      loaded = true;
+    }, function () {
+      status.textContent = pagesNav.getAttribute("data-failed");
+    }).then(function () {
+      var waiting = loading;
+      loading = null;
+      if (loaded) waiting.forEach(function (f) { f(); });
+    });
+  }
+
   function apply(filter) {
     var filtering = Object.keys(filter).length > 0;
+    if (filtering && !loaded) return loadPages(function () { apply(readFilter()); });
+    if (pagesNav) return applySplit(filter, filtering);
+    applyTo(filter, filtering);
+  }
+
+  // A split timeline: filtered, every page's rows (the page list hidden, as
+  // the selection spans them); unfiltered, this page's alone, as built.
+  function applySplit(filter, filtering) {
+    var all = events;
+    if (!filtering) events = own;
+    root.querySelectorAll("[data-other-page]").forEach(function (g) { g.hidden = !filtering; });
+    document.querySelectorAll("nav.pager").forEach(function (n) { n.hidden = filtering; });
+    applyTo(filter, filtering);
+    if (!filtering) {
+      status.textContent = t("tl-showing", "Showing {shown} of {total} events",
+        {shown: own.length, total: pagesNav.getAttribute("data-total")}) + ".";
+      links.forEach(function (link) {   // the counts as built: the whole timeline's
+        var meta = link.parentNode.querySelector(".meta");
+        if (meta && link.hasAttribute("data-built")) meta.textContent = link.getAttribute("data-built");
+        link.classList.remove("gives-none");
+        link.removeAttribute("title");
+      });
+    }
+    events = all;
+  }
+
+  function applyTo(filter, filtering) {
     var hits = new Set(events.filter(function (li) { return matches(li, filter); }));
     // shown: what matches, and each event it is nested in
     events.forEach(function (li) { li.hidden = true; });
@@ -94,6 +178,7 @@
     nesting.forEach(function (n) { showNesting(n, hits, filtering); });
     var shown = hits.size;
     groups.forEach(function (group) {
+      if (!filtering && group.hasAttribute("data-other-page")) return;
       group.hidden = !group.querySelector("li.event:not([hidden])");
     });
     var active = [];
@@ -231,6 +316,10 @@
     apply(filter);
   });
   window.addEventListener("popstate", function () { apply(readFilter()); });
+  links.forEach(function (link) {
+    var meta = link.parentNode.querySelector(".meta");
+    if (meta) link.setAttribute("data-built", meta.textContent);
+  });
   nav.classList.add("enhanced");
   apply(readFilter());
 })();
