@@ -224,7 +224,7 @@ class Peers:
         return peers
 
 
-def _eleventy() -> list[str]:
+def _eleventy(install: bool = True) -> list[str]:
     """Eleventy's command, installed once (`npm ci`, the exact versions of
     benchmarks/eleventy/package-lock.json) into a cache folder named after
     the lock file, so a new pin installs afresh and the repository stays clean."""
@@ -237,6 +237,8 @@ def _eleventy() -> list[str]:
     if not node:
         raise RuntimeError("no `node` on PATH")
     if not cmd.is_file():
+        if not install:
+            raise RuntimeError(f"not installed in {folder}: run benchmarks/bench.py once")
         if not npm:
             raise RuntimeError("no `npm` on PATH to install it")
         folder.mkdir(parents=True, exist_ok=True)
