@@ -202,5 +202,17 @@ def serve_folder(folder: Path, headers: dict[str, str] | None = None):
         server.server_close()
 
 
+@contextlib.contextmanager
+def local_page(browser, origin: str, width: int = 1280, height: int = 900):
+    """A browser page that may contact only the local server at `origin`."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin)
+                  else route.abort())
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def html_pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))

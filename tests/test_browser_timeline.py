@@ -13,7 +13,7 @@ import pytest
 
 from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE, needs_chromium, serve_folder
+from conftest import FIXTURE, local_page, needs_chromium, serve_folder
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -27,14 +27,9 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    # only the local server is ever contacted
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser, server):   # only the local server is ever contacted
+    with local_page(browser, server) as page:
+        yield page
 
 
 def visible_events(page) -> list[str]:

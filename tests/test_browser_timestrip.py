@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import REAL_CONTENT, needs_chromium
+from conftest import REAL_CONTENT, local_page, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium,
               pytest.mark.skipif(not (REAL_CONTENT / "site.yml").is_file(), reason="no real content")]
@@ -39,13 +39,9 @@ def server(site):
 
 
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser, server):   # only the local server is ever contacted
+    with local_page(browser, server) as page:
+        yield page
 
 
 def strip_svg(html: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import needs_chromium, serve_folder
+from conftest import local_page, needs_chromium, serve_folder
 from test_paginate import LOW, corpus, site  # noqa: F401  (fixtures: the corpus built with low limits)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
@@ -23,13 +23,9 @@ def server(site):  # noqa: F811
 
 
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser, server):   # only the local server is ever contacted
+    with local_page(browser, server) as page:
+        yield page
 
 
 def visible(page) -> list[str]:
