@@ -86,7 +86,7 @@ class Incremental:
         """A full build, as `build.py build` makes it, remembered for rebuilds."""
         with few_collections():
             content = load_checked(self.project.content, self._checked)
-            plan = plan_languages(build_graphs(content))
+            plan = plan_languages(build_graphs(content)).derive()   # kept between edits
             graph = plan.graph
             env = self._environment(plan)
             self.files = publish(graph, self.project, self.out, self.base_url, self.jobs, env, plan)
@@ -127,13 +127,13 @@ class Incremental:
         old_plan = self.plan
         # a page is touched by the tokens of its language: an original's edit
         # reaches every language, a translation's only its own (_reload)
-        hit = lambda page: affected(page, tokens.get(page.context.get("lang"), set()))  # noqa: E731
+        hit = lambda page: affected(page, tokens.get(page.lang, set()))  # noqa: E731
         changed = any(tokens.values())
         if base and changed and not everything and len(old_plan.graphs) <= 1 and self._patch_bodies(docs, base):
             graph, plan = self.graph, old_plan
             pages = [p for p in plan.pages if hit(p)]
         else:
-            plan = plan_languages(build_graphs(content)) if changed or everything else old_plan
+            plan = plan_languages(build_graphs(content)).derive() if changed or everything else old_plan
             graph = plan.graph
             if graph is not self.graph or templates_changed:
                 self._env = self._environment(plan)

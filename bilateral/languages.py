@@ -147,8 +147,7 @@ def plan_languages(graphs: dict[str, Graph], plan=plan_site) -> Plan:
         with i18n.language(lang):   # what the plan words itself (key facts' labels, dates) in this language
             planned = plan(graph).pages
         for page in planned:   # each plan's own pages: changed in place
-            page.context["lang"] = lang
-            page.path = prefix + page.path
+            page.in_language(lang, prefix)
             pages.append(page)
     return Plan(graphs[languages[0]], pages, graphs)
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from . import (about, backlinks, charts, export, glance, keyfacts, latest, paginate, people as people_view,
+from . import (about, backlinks, charts, export, glance, i18n, keyfacts, latest, paginate, people as people_view,
                relations, search, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
@@ -50,12 +50,49 @@ LATEST_COUNT = 10   # rows of the home page's latest events
 TEMPLATES = {kind: f"{singular}.html" for kind, singular in SINGULAR.items()}
 
 
-@dataclass
 class Page:
-    path: str                 # site-relative: '' for home, 'people/x/', '404.html'
-    template: str
-    context: dict = field(default_factory=dict)
-    deps: frozenset = frozenset({EVERYTHING})
+    """A page to make: its site-relative `path` ('' for home, 'people/x/',
+    '404.html'), its `template`, its `context` and its dependency tokens
+    (`deps`), and its `lang` once plan_languages has placed it.
+
+    A page planned with `make` (the entity and timeline pages, most of a
+    site) derives its context and tokens only when first asked: a build
+    asks in the render workers, so planning them runs on every core, and
+    never asks for tokens, which only the preview reads. `make()` returns
+    (context, a function giving the tokens)."""
+
+    def __init__(self, path: str, template: str, context: dict | None = None,
+                 deps: frozenset = frozenset({EVERYTHING}), *, make=None, about: Entity | None = None):
+        self.path, self.template, self.lang = path, template, None
+        self.about = about if about is not None else (context or {}).get("page")   # the page's entity
+        self._context, self._deps, self._make = context if context is not None else {}, deps, make
+        self._words = i18n.current()   # a page planned later is worded as if planned now
+
+    @property
+    def context(self) -> dict:
+        if self._make is not None:
+            with i18n.language(self._words):
+                context, self._deps = self._make()
+            self._context = {**context, "lang": self.lang} if self.lang else context
+            self._make = None
+        return self._context
+
+    @property
+    def deps(self) -> frozenset:
+        self.context   # noqa: B018 (derives a page planned for later)
+        if callable(self._deps):
+            self._deps = self._deps()
+        return self._deps
+
+    def in_language(self, lang: str, prefix: str) -> None:
+        """Place the page in its language: under the language's prefix, and
+        derived (now or later) with that language's words."""
+        self.lang, self.path, self._words = lang, prefix + self.path, lang
+        if self._make is None:
+            self._context["lang"] = lang
+
+    def __repr__(self) -> str:
+        return f"Page({self.path!r}, {self.template!r})"
 
 
 @dataclass
@@ -67,6 +104,13 @@ class Plan:
     @property
     def paths(self) -> list[str]:
         return [page.path for page in self.pages]
+
+    def derive(self) -> Plan:
+        """Every page's context and tokens derived now, in this process (the
+        preview keeps them between edits)."""
+        for page in self.pages:
+            page.deps   # noqa: B018
+        return self
 
 
 @dataclass(frozen=True)
@@ -195,10 +239,12 @@ def timeline_pages(graph: Graph, views: dict) -> list[Page]:
         facet, value = (view.facet, view.value or None) if view else (None, None)
         parts = splits[(view.facet, view.value)] if view else paginate.split(events)
         paths = paginate.paths(parts, facet, value)
-        return [Page(path, "timeline.html",
-                     {"view": view, "facets": views, "unlisted": unlisted,
-                      "rows": Rows(part.events, filterable=filterable), "pager": pager,
-                      "strip": strip(events, parts, facet, value, rows) if i == 0 else None})
+        def make(part, pager, first):
+            return ({"view": view, "facets": views, "unlisted": unlisted,
+                     "rows": Rows(part.events, filterable=filterable), "pager": pager,
+                     "strip": strip(events, parts, facet, value, rows) if first else None},
+                    frozenset({EVERYTHING}))
+        return [Page(path, "timeline.html", make=lambda part=part, pager=pager, first=i == 0: make(part, pager, first))
                 for i, (part, path, pager) in enumerate(zip(parts, paths, paginate.pagers(parts, facet, value)))]
 
     pages = family(None, graph.timeline, True, countries)
@@ -221,20 +267,29 @@ def entity_pages(graph: Graph) -> list[Page]:
     pages = []
     for kind in KINDS:
         for entity in graph.by_kind[kind]:
-            context = {"page": entity, "other_names": other_names(entity),
-                       "search_names": spelling.search_names(entity),
-                       "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[kind](graph, entity)}
-            # only the mentions the page does not already link above, by kind
-            shown = Shown().walk(context, [name for name in context if name not in backlinks.NOT_ABOVE])
-            context["backlinks"] = backlinks.grouped(graph, entity, shown.links(), context["backlinks"])
-            deps = depends_on(context, shown)
-            if "overview" in context:   # the hub's overview resolves every partner's presence from
-                deps |= {EVERYTHING}    # all people's offices and countries' entries: site-wide
-            pages.append(Page(entity.path, TEMPLATES[kind], context, deps))
+            pages.append(Page(entity.path, TEMPLATES[kind], about=entity,
+                              make=lambda entity=entity: entity_context(graph, entity)))
             for old in entity.get("redirect_from", []):
                 pages.append(Page(page_path(kind, old), "redirect.html", {"page": entity},
                                   frozenset({token(entity)})))
     return pages
+
+
+def entity_context(graph: Graph, entity: Entity) -> tuple[dict, object]:
+    """What an entity's page shows, and a function giving its tokens."""
+    context = {"page": entity, "other_names": other_names(entity),
+               "search_names": spelling.search_names(entity),
+               "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[entity.kind](graph, entity)}
+    # only the mentions the page does not already link above, by kind
+    shown = Shown().walk(context, [name for name in context if name not in backlinks.NOT_ABOVE])
+    context["backlinks"] = backlinks.grouped(graph, entity, shown.links(), context["backlinks"])
+
+    def deps() -> frozenset:
+        found = depends_on(context, shown)
+        if "overview" in context:   # the hub's overview resolves every partner's presence from
+            found |= {EVERYTHING}   # all people's offices and countries' entries: site-wide
+        return found
+    return context, deps
 
 
 # --- what each kind of entity page shows -------------------------------------------

@@ -60,7 +60,7 @@ def sitemap(plan: Plan, urls: Urls) -> dict[str, str]:
         if lastmod is not None:
             ET.SubElement(entry, f"{{{NS}}}lastmod").text = lastmod.iso()
         if languages:   # the page in every language, as its <head> lists them
-            local = page.path.removeprefix(urls.in_language(page.context["lang"]).prefix)
+            local = page.path.removeprefix(urls.in_language(page.lang).prefix)
             for lang, href in urls.alternates(local):
                 ET.SubElement(entry, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=href)
     ET.indent(root)
@@ -95,9 +95,8 @@ class LastModified:
         self.site = _latest(self.kinds.values())
 
     def of(self, page: Page) -> Point | None:
-        if "page" in page.context:
-            entity = page.context["page"]
-            return self.entities[(entity.kind, entity.slug)]
+        if page.about is not None:
+            return self.entities[(page.about.kind, page.about.slug)]
         if page.template == "index.html":
             return self.kinds[page.context["kind"]]
         return self.site
