@@ -8,12 +8,15 @@ An event known only to have happened by some date ('../2025-10', "by October
 2025": the date of the source that mentions it) has no start, so no entry:
 dating it by its source would put an old event at the top of the feed.
 Atom ids must be absolute IRIs, so the feed is written only when site.yml
-sets `site_url`.
+sets `site_url`. A feed reader fetches the whole feed each time it looks,
+so it lists only the newest events (paginate.FEED_ENTRIES); the timeline
+and the data downloads hold them all.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from . import paginate
 from .dates import PartialDate
 from .graph import Graph
 from .markup import summary_text
@@ -29,9 +32,11 @@ def timestamp(date: PartialDate) -> str:
 
 
 def feed_events(graph: Graph) -> list:
-    """The events the feed lists, newest start first (ties: the timeline's order, reversed)."""
+    """The events the feed lists, newest start first (ties: the timeline's
+    order, reversed), at most paginate.FEED_ENTRIES of them."""
     dated = [event for event in graph.timeline if event.date.start is not None]
-    return sorted(reversed(dated), key=lambda event: event.date.first_day(), reverse=True)
+    newest = sorted(reversed(dated), key=lambda event: event.date.first_day(), reverse=True)
+    return newest[:paginate.FEED_ENTRIES]
 
 
 def atom_feed(plan, urls: Urls) -> dict[str, str]:

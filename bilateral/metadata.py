@@ -160,11 +160,20 @@ def _pruned(value):
     """`value` without empty values (None, "", [], {}) at any depth, and
     without objects left holding only their @type."""
     if isinstance(value, dict):
-        kept = {k: v for k, v in ((k, _pruned(v)) for k, v in value.items()) if v not in (None, "", [], {})}
-        return kept if set(kept) - {"@type"} else {}
+        kept = {}
+        for key, item in value.items():
+            item = _pruned(item)
+            if not _empty(item):
+                kept[key] = item
+        return kept if len(kept) > ("@type" in kept) else {}
     if isinstance(value, list):
-        return [v for v in map(_pruned, value) if v not in (None, "", [], {})]
+        return [item for item in map(_pruned, value) if not _empty(item)]
     return value
+
+
+def _empty(value) -> bool:
+    # (0 and False are values, not empty: only these four are)
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
 def _unique(items) -> list:

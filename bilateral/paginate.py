@@ -13,7 +13,7 @@ Other long lists are bounded instead: an entity page lists at most
 `ENTITY_EVENTS` events in full, else its `LATEST` latest and links its full
 timeline (`Bounded`); an index lists at most `LIST_ENTRIES` entries of a
 group the same way; a filter facet of more than `FACET_VALUES` values is
-not listed value by value.
+not listed value by value; the feed lists the newest `FEED_ENTRIES` events.
 
 The limits are module settings, read when the plan is made, so tests can
 lower them (the real site is far below every one).
@@ -32,6 +32,7 @@ LATEST = 50           # ... else it lists its latest this many
 ENTITY_PEOPLE = 100   # the most key people a country page lists in full
 LIST_ENTRIES = 500    # the most entries an index lists in one group
 FACET_VALUES = 200    # the most values a filter facet lists as links
+FEED_ENTRIES = 100    # the most entries a feed lists, the newest: a reader polls it whole
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,17 @@ def test_feed_has_an_entry_per_event_newest_first(site, graph):
     assert feed.findtext(ATOM + "updated") == updated[0]
 
 
+def test_feed_lists_only_the_newest_events_when_there_are_many(graph, monkeypatch):
+    from bilateral import paginate
+    from bilateral.feed import atom_feed
+    from bilateral.plan import plan_site
+    from bilateral.urls import Urls
+    monkeypatch.setattr(paginate, "FEED_ENTRIES", 3)
+    feed = ET.fromstring(atom_feed(plan_site(graph), Urls("/", SITE_URL))["feed.xml"])
+    ids = [e.findtext(ATOM + "id") for e in feed.findall(ATOM + "entry")]
+    assert ids == [f"{SITE_URL}/events/{e.slug}/" for e in reversed(graph.timeline)][:3]
+
+
 def test_feed_timestamps_come_from_event_dates(site):
     feed = ET.parse(site / "feed.xml").getroot()
     times = {e.findtext(ATOM + "id").rstrip("/").rsplit("/", 1)[1]: e.findtext(ATOM + "updated")
