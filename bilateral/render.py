@@ -74,7 +74,8 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        json_ld=metadata.json_ld, citation=metadata.citation, head_title=head_title,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
                        chart_svg=charts.draw, script_messages=script_messages,
-                       languages=languages_of(graph, urls), current_language=i18n.current, behind=behind)
+                       languages=languages_of(graph, urls), current_language=i18n.current, behind=behind,
+                       once=Fragments(), menu_section=menu_section)
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -144,8 +145,15 @@ def _translated(language: str, message: str) -> Markup:
 
 
 def template_ngettext(singular: str, plural: str, num: int, **variables) -> Markup:
+    if not variables:   # "%(num)s events" alone: the same few counts on page after page
+        return _counted(i18n.current(), singular, plural, num)
     variables.setdefault("num", num)
     return Markup(i18n.ngettext(singular, plural, num)) % variables
+
+
+@lru_cache(maxsize=1 << 12)
+def _counted(language: str, singular: str, plural: str, num: int) -> Markup:
+    return Markup(i18n.translations(language).ngettext(singular, plural, num)) % {"num": num}
 
 
 def template_pgettext(context: str, message: str, **variables) -> Markup:
@@ -261,6 +269,29 @@ class Links:
     def many(self, entities) -> Markup:
         # each link is Markup already: a plain join skips Markup.join's escape() per item
         return Markup(", ".join([self.one(e) for e in entities]))
+
+
+class Fragments:
+    """once(key, macro, *args): the macro's output, made once per language
+    and key and reused, for the parts of a page that many pages show alike
+    (the header's menu, the footer). The key must name everything the
+    fragment shows that is not the same on every page of the language; one
+    per environment, so per graph, like the links and rows below."""
+
+    def __init__(self):
+        self.made: dict[tuple, Markup] = {}
+
+    def __call__(self, key, macro, *args) -> Markup:
+        key = (i18n.current(), key)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = Markup(macro(*args))
+        return made
+
+
+def menu_section(path: str) -> str | None:
+    """The main menu's section a page belongs to (its link is marked current)."""
+    return next((section for section in MAIN_SECTIONS if path.startswith(section)), None)
 
 
 class TimelineRows:
