@@ -72,10 +72,14 @@ def nesting_problem(body: str) -> tuple[int, str] | None:
     return None
 
 
+# Made once: nh3.clean() would build the same sanitizer again for every body (half its cost).
+_SANITIZER = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                         allowed_classes=ALLOWED_CLASSES, url_schemes=URL_SCHEMES,
+                         link_rel=LINK_REL, strip_comments=True)
+
+
 def sanitize(raw_html: str) -> str:
-    return nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     allowed_classes=ALLOWED_CLASSES, url_schemes=URL_SCHEMES,
-                     link_rel=LINK_REL, strip_comments=True)
+    return _SANITIZER.clean(raw_html)
 
 
 def render_body(body: str, urls, citation_number) -> str:
@@ -103,9 +107,17 @@ def markdown_to_html(text: str) -> str:
     CommonMark with GitHub's table extension, parsed in C by cmark-gfm: the
     dialect Hugo and GitHub use, and fast enough for thousands of pages.
     Raw HTML is let through to the sanitizer, which is what makes it safe."""
-    raw = cmarkgfm.markdown_to_html_with_extensions(
-        text, options=Options.CMARK_OPT_UNSAFE, extensions=["table"])
-    return sanitize(raw.rstrip("\n"))  # as before: no newline after the last block
+    return sanitize(_commonmark(text).rstrip("\n"))  # as before: no newline after the last block
+
+
+def _commonmark(text: str) -> str:
+    """CommonMark (raw HTML kept, for the sanitizer to judge) with GitHub's
+    tables, whose extension costs 2-3x per call: asked for only when the
+    text has a '|', without which there is no table."""
+    options = Options.CMARK_OPT_UNSAFE
+    if "|" in text:
+        return cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=["table"])
+    return cmarkgfm.markdown_to_html(text, options=options)
 
 
 # Keeps only text: every tag goes (script and style with their content).
@@ -118,11 +130,7 @@ def plain_text(body: str) -> str:
     syntax goes (a link keeps its text; "(1923)" and "snake_case" stay)."""
     text = WIKI_LINK.sub(lambda m: m.group(3) or m.group(2), body)
     text = CITE_MARK.sub("", text)
-    options = Options.CMARK_OPT_UNSAFE  # raw HTML's text is kept, its tags dropped below
-    if "|" in text:  # only a table needs the extension, which costs 3x per call
-        parsed = cmarkgfm.markdown_to_html_with_extensions(text, options=options, extensions=["table"])
-    else:
-        parsed = cmarkgfm.markdown_to_html(text, options=options)
+    parsed = _commonmark(text)   # raw HTML's text is kept, its tags dropped here:
     return html.unescape(" ".join(_TEXT_ONLY.clean(parsed).split()))
 
 
