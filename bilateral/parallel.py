@@ -55,7 +55,7 @@ def render_pages(env, pages: list, jobs: int | None = None,
     for one in env.values() if isinstance(env, dict) else [env]:   # {language: env}, or one
         for name in one.list_templates(extensions=["html"]):
             one.get_template(name)  # compiled once here (with what they extend and import), for every worker
-    shares = jobs * 4  # several per worker, so one slow share does not leave a core idle
+    shares = jobs * 16  # many per worker, so the last share leaves the other cores idle only briefly
     html: list = [None] * len(pages)
     _job = (env, pages, write_to)
     gc.freeze()  # keep the shared graph out of the workers' collections: fewer copied pages
