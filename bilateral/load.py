@@ -1,13 +1,16 @@
 """Stage 1: read content files into Documents, with every read error located."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, did_you_mean
+from .lifetime import exit_with_parent
 from .model import KINDS
 from .yamlines import YamlError, load_with_lines
 
@@ -106,45 +109,81 @@ SOURCE_TEXT = ".txt"
 
 
 def _read_folder(folder: Path, kind: str, suffix: str, reader, errors) -> list[Document]:
-    docs = []
+    """The folder's documents in file-name order; each problem found is added
+    to errors, in the same order."""
+    found: list = []   # per file, in order: a ContentError, or the file to read (and its translation)
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         if kind == "sources" and path.suffix == SOURCE_TEXT and not path.is_symlink():
-            _source_text_has_entry(path, errors)
+            found += _source_text_problems(path)
             continue
         if path.is_symlink():  # it could pull any file on the build machine into the site
-            errors.append(ContentError(display_path(path), 1,
-                                       "symbolic links are not allowed in content/: commit the file itself"))
+            found.append(ContentError(display_path(path), 1,
+                                      "symbolic links are not allowed in content/: commit the file itself"))
             continue
         if path.is_dir() or path.suffix != suffix:
             also = f" and their texts (*{SOURCE_TEXT})" if kind == "sources" else ""
-            errors.append(ContentError(display_path(path), 1,
-                                       f"not a content file: {kind}/ holds *{suffix} files{also}"))
+            found.append(ContentError(display_path(path), 1,
+                                      f"not a content file: {kind}/ holds *{suffix} files{also}"))
             continue
         translated = TRANSLATION.fullmatch(path.stem)
         if translated and SLUG.fullmatch(translated["slug"]):
-            doc = reader(path, kind, errors)
-            if doc is not None:
-                docs.append(_as_translation(doc, translated))
+            found.append((path, translated))
+        elif not SLUG.fullmatch(path.stem):
+            found.append(ContentError(display_path(path), 1,
+                                      f"file name '{path.name}' is not a valid slug: use lower-case "
+                                      "ASCII letters, digits and single hyphens"))
+        else:
+            found.append((path, None))
+    reads = iter(read_files([item[0] for item in found if isinstance(item, tuple)], kind, reader))
+    docs = []
+    for item in found:
+        if isinstance(item, ContentError):
+            errors.append(item)
             continue
-        if not SLUG.fullmatch(path.stem):
-            errors.append(ContentError(display_path(path), 1,
-                                       f"file name '{path.name}' is not a valid slug: use lower-case "
-                                       "ASCII letters, digits and single hyphens"))
-            continue
-        doc = reader(path, kind, errors)
+        doc, problems = next(reads)
+        errors += problems
         if doc is not None:
-            docs.append(doc)
+            docs.append(_as_translation(doc, item[1]) if item[1] else doc)
     return docs
 
 
-def _source_text_has_entry(path: Path, errors) -> None:
-    if not path.with_suffix(".md").is_file():
-        entries = [p.stem for p in path.parent.glob("*.md")]
-        errors.append(ContentError(display_path(path), 1,
-                                   f"source text without its entry: add sources/{path.stem}.md, or name "
-                                   f"the text after its entry's slug{did_you_mean(path.stem, entries)}"))
+# A folder of more files than this is read on two cores: parsing YAML is
+# most of a large site's load, and each file parses on its own.
+PARALLEL_FILES = 1000
+
+
+def read_files(paths: list[Path], kind: str, reader) -> list[tuple[Document | None, list]]:
+    """(document or None, its problems) for each file, in order; a long list
+    half in a forked process, whose documents come back pickled (a tenth of
+    what parsing them costs)."""
+    if len(paths) < PARALLEL_FILES or "fork" not in multiprocessing.get_all_start_methods() \
+            or (os.cpu_count() or 1) < 2:
+        return _read_share(paths, kind, reader)
+    half = len(paths) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        later = pool.submit(_read_share, paths[half:], kind, reader)
+        first = _read_share(paths[:half], kind, reader)
+        return first + later.result()
+
+
+def _read_share(paths: list[Path], kind: str, reader) -> list[tuple[Document | None, list]]:
+    read = []
+    for path in paths:
+        problems: list[ContentError] = []
+        read.append((reader(path, kind, problems), problems))
+    return read
+
+
+def _source_text_problems(path: Path) -> list[ContentError]:
+    if path.with_suffix(".md").is_file():
+        return []
+    entries = [p.stem for p in path.parent.glob("*.md")]
+    return [ContentError(display_path(path), 1,
+                         f"source text without its entry: add sources/{path.stem}.md, or name "
+                         f"the text after its entry's slug{did_you_mean(path.stem, entries)}")]
 
 
 def read_text(path: Path, errors) -> str | None:
