@@ -14,6 +14,7 @@ import pytest
 from bilateral import incremental, paginate, pipeline, searchnames
 from bilateral.incremental import Incremental
 from bilateral.languages import build_graphs, plan_languages
+from bilateral.linkcheck import check_links
 from bilateral.pipeline import Project, build, extra_outputs, load_checked
 from bilateral.urls import Urls
 
@@ -65,6 +66,10 @@ def test_past_the_threshold_the_names_are_a_file_under_the_base_url(lowered, bui
     mammadov = next(r for r in records if r["title"] == "Elnur Mammadov")
     assert mammadov == {"title": "Elnur Mammadov", "href": "/repo/people/elnur-mammadov/", "kind": "Person",
                         "names": ["Elnur Mammadov", "Elnur Məmmədov"], "variants": ["Mamedov", "Mamadov", "Memmedov"]}
+    # the link checker follows the page to its file
+    assert check_links(out, "/repo/").broken == []
+    (out / "search" / "names.json").unlink()
+    assert check_links(out, "/repo/").broken == ["search/index.html: /repo/search/names.json (no such file)"]
 
 
 def test_the_names_file_is_an_extra_output_verified_and_deterministic(lowered):
