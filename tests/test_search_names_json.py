@@ -18,7 +18,7 @@ from bilateral.linkcheck import check_links
 from bilateral.pipeline import Project, build, extra_outputs, load_checked
 from bilateral.urls import Urls
 
-from conftest import FIXTURE
+from conftest import FIXTURE, write
 
 NAMED = 19   # the fixture's countries, people, organizations and topics
 
@@ -118,3 +118,25 @@ def test_the_preview_keeps_the_names_file_current(lowered, site_dir, tmp_path):
     plan = plan_languages(build_graphs(load_checked(site_dir)))
     assert text == searchnames.names_files(plan, Urls("/repo/", "https://example.org/az-latam",
                                                       languages=list(plan.graphs)))[searchnames.PATH]
+
+
+def test_the_preview_follows_the_site_across_the_threshold(monkeypatch, site_dir, tmp_path):
+    """A topic added past the threshold moves the names to the file; deleted,
+    they are back in the page and the file is gone."""
+    monkeypatch.setattr(paginate, "SEARCH_NAMES", NAMED)
+    monkeypatch.setattr(pipeline, "FINALIZERS", [])
+    monkeypatch.setattr(incremental, "FINALIZERS", [])
+    preview = Incremental(Project(content=site_dir), tmp_path / "preview", "/", jobs=1)
+    preview.build()
+    page, target = preview.out / "search" / "index.html", preview.out / searchnames.PATH
+    assert not target.exists() and "<datalist" in page.read_text(encoding="utf-8")
+
+    added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\nEnergy cooperation.\n")
+    preview.rebuild([added])
+    assert "<datalist" not in page.read_text(encoding="utf-8")
+    assert "Energy" in [r["title"] for r in json.loads(target.read_text(encoding="utf-8"))]
+
+    added.unlink()
+    report = preview.rebuild([added])
+    assert "search/names.json" in report.deleted and not target.exists()
+    assert len(inline_records(page.read_text(encoding="utf-8"))) == NAMED
