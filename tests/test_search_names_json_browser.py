@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bilateral import paginate, pipeline
+from bilateral import paginate
 from bilateral.pipeline import Project, build
 
 from conftest import FIXTURE, local_page, needs_chromium, serve_folder
