@@ -22,6 +22,11 @@ class LinkReport:
     external: set[str] = field(default_factory=set)
 
 
+# The attributes that name a URL: links and assets, and the file a script
+# fetches (the search page's names, searchnames.py).
+LINKING = ("href", "src", "data-names-url")
+
+
 class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -34,7 +39,7 @@ class _Page(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
-        for name in ("href", "src"):
+        for name in LINKING:
             if attrs.get(name) is not None and not (tag == "link" and attrs.get("rel") in ("canonical",)):
                 self.refs.append(attrs[name])
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":

@@ -14,6 +14,9 @@ Other long lists are bounded instead: an entity page lists at most
 timeline (`Bounded`); an index lists at most `LIST_ENTRIES` entries of a
 group the same way; a filter facet of more than `FACET_VALUES` values is
 not listed value by value; the feed lists the newest `FEED_ENTRIES` events.
+The search page lists every named entity's names inline (a <datalist>) up
+to `SEARCH_NAMES` of them; past that the list is a JSON file
+static/search.js fetches (searchnames.py).
 
 The limits are module settings, read when the plan is made, so tests can
 lower them (the real site is far below every one).
@@ -33,6 +36,11 @@ ENTITY_PEOPLE = 100   # the most key people a country page lists in full
 LIST_ENTRIES = 500    # the most entries an index lists in one group
 FACET_VALUES = 200    # the most values a filter facet lists as links
 FEED_ENTRIES = 100    # the most entries a feed lists, the newest: a reader polls it whole
+# The most named entities the search page lists inline. Each costs the page
+# about 150 bytes (146 on average in the 16,000-event benchmark, more with
+# aliases and spelling variants), so 1,000 keep the list near 150 KB, under a
+# third of issue 21's 500 KB a page; the real site has about 100.
+SEARCH_NAMES = 1000
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .parallel import render_pages
 from .plan import Plan, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .search import index_site
+from .searchnames import names_files
 from .sitemap import notices, sitemap
 from .urls import Urls
 from .validate import validate
@@ -54,7 +55,7 @@ def load_graph(content_dir: Path) -> Graph:
 # function (plan, urls) -> {site-relative path: text}, added here. They sum
 # up the whole site, so the preview makes them anew after each rebuild and
 # writes those that changed.
-EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads]
+EXTRA_OUTPUTS: list = [atom_feed, sitemap, downloads, names_files]
 
 # Steps that run on the complete staged site before it replaces the old one
 # (a search indexer, say): each is a function (staging folder, base_url) -> None.

@@ -34,7 +34,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from . import (about, backlinks, charts, export, glance, i18n, keyfacts, latest, paginate, people as people_view,
-               relations, search, sourcefacts, spelling, timeline, timestrip, wayfinding)
+               relations, search, searchnames, sourcefacts, spelling, timeline, timestrip, wayfinding)
 from .graph import Citation, Entity, Figure, Graph, event_order
 from .i18n import gettext as _
 from .model import KINDS, SINGULAR
@@ -162,7 +162,7 @@ def special_pages(graph: Graph) -> list[Page]:
     return [Page("", "home.html", home), Page("404.html", "404.html"),
             Page("visits/", "visits.html", visits),
             Page("about/", "about.html", {"sources": about.summary(graph)}),
-            Page("search/", "search.html", {"names": spelling.name_index(graph.entities()),
+            Page("search/", "search.html", {**searchnames.search_page(graph),
                                              "ranking": search.RANKING}), Page("data/", "data.html", data)]
 
 

@@ -42,7 +42,7 @@ def output_file(path: str) -> str:
 
 
 # Files each language has its own of, besides its pages ('' or '.../' or '*.html').
-LOCALIZED_FILES = frozenset({"feed.xml"})
+LOCALIZED_FILES = frozenset({"feed.xml", "search/names.json"})   # names.json: searchnames.py
 SHARED_FOLDERS = ("static/", "pagefind/")
 
 

@@ -3,7 +3,9 @@
 // options the page carries in data-ranking, bilateral/search.py), and lists the
 // results in the list the page reserves, so nothing jumps as they arrive.
 // A page whose name is the query comes first; a query with no result suggests
-// the nearest names (the page's <datalist id="search-names">).
+// the nearest names (the page's <datalist id="search-names">, or, on a site
+// with too many names to carry in the page, the same list as a JSON file on
+// this site, data-names-url: bilateral/searchnames.py).
 // Without JavaScript the page's fallback text stays visible instead.
 (function () {
   "use strict";
@@ -24,7 +26,8 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var fallback = document.getElementById("search-fallback");
-  var names = readNames(document.getElementById("search-names"));
+  var names = [];
+  var namesRead = readNames(document.getElementById("search-names"), root.dataset.namesUrl);
   var PAGE = 10;    // results listed
   var LOOK = 30;    // results read, so a page the query names is found among them
   var pagefind = null;
@@ -45,23 +48,55 @@
     return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
   }
 
-  function readNames(datalist) {
-    var out = [];
-    if (!datalist) {
-      return out;
-    }
-    Array.prototype.forEach.call(datalist.options, function (option) {
-      var own = option.dataset.names.split("|");
-      var variants = option.dataset.variants ? option.dataset.variants.split("|") : [];
-      var all = {};
-      own.concat(variants).forEach(function (name) {
-        words(name).forEach(function (w) { all[w] = true; });
-      });
-      out.push({title: option.value, href: option.dataset.href, kind: option.dataset.kind,
-                names: own, words: all,
-                lengths: own.map(function (n) { return words(n).length; })});
+  // One named page as the ranking and the suggestions read it.
+  function nameEntry(title, href, kind, own, variants) {
+    var all = {};
+    own.concat(variants).forEach(function (name) {
+      words(name).forEach(function (w) { all[w] = true; });
     });
-    return out;
+    return {title: title, href: href, kind: kind, names: own, words: all,
+            lengths: own.map(function (n) { return words(n).length; })};
+  }
+
+  // The names, once read (a promise): the page's <datalist>, else the file it
+  // links, whose titles then fill a <datalist> made here, so the boxes offer
+  // the same completions. A file that fails to load leaves search without them.
+  function readNames(datalist, url) {
+    if (datalist) {
+      return Promise.resolve(Array.prototype.map.call(datalist.options, function (option) {
+        return nameEntry(option.value, option.dataset.href, option.dataset.kind,
+                         option.dataset.names.split("|"),
+                         option.dataset.variants ? option.dataset.variants.split("|") : []);
+      })).then(keep);
+    }
+    if (!url) {
+      return Promise.resolve([]);
+    }
+    return fetch(url).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ": " + response.status);
+      }
+      return response.json();
+    }).then(function (records) {
+      var made = document.createElement("datalist");
+      made.id = "search-names";
+      records.forEach(function (r) {
+        var option = document.createElement("option");
+        option.value = r.title;
+        made.appendChild(option);
+      });
+      root.parentNode.insertBefore(made, root.nextSibling);
+      return keep(records.map(function (r) {
+        return nameEntry(r.title, r.href, r.kind, r.names, r.variants);
+      }));
+    }).catch(function () {
+      return [];
+    });
+  }
+
+  function keep(read) {
+    names = read;
+    return read;
   }
 
   // How closely a query names an entity: 0 when it is one of its names (every
@@ -200,8 +235,8 @@
       return;
     }
     status.textContent = t("searching", "Searching\u2026");
-    load().then(function (pf) {
-      return pf.search(query);
+    Promise.all([load(), namesRead]).then(function (ready) {
+      return ready[0].search(query);
     }).then(function (search) {
       return Promise.all(search.results.slice(0, LOOK).map(function (r) { return r.data(); }));
     }).then(function (loaded) {
