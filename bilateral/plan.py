@@ -79,6 +79,9 @@ class Page:
 
     @property
     def deps(self) -> frozenset:
+        deps = self._deps
+        if type(deps) is frozenset and self._make is None:   # known: the preview asks for every page's
+            return deps
         self.context   # noqa: B018 (derives a page planned for later)
         if callable(self._deps):
             self._deps = self._deps()
@@ -534,6 +537,7 @@ def _how(kind: type):
 
 def affected(page: Page, tokens: set) -> bool:
     """Whether a change to these tokens can change the page."""
-    if EVERYTHING in page.deps:
+    deps = page.deps
+    if EVERYTHING in deps:
         return any(t[0] != "body" for t in tokens)
-    return not page.deps.isdisjoint(tokens)
+    return not deps.isdisjoint(tokens)

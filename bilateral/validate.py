@@ -167,7 +167,7 @@ class _Checker:
                 if isinstance(dispute, dict) and isinstance(dispute.get("id"), str):
                     known["dispute"].add(dispute["id"])
         for doc, path, kind, slug in self.refs:
-            if slug in known[kind]:
+            if slug in known.get(kind, ()):
                 continue
             what = "dispute id" if kind == "dispute" else _singular(kind)
             message = f"unknown {what} '{slug}'{did_you_mean(slug, known[kind])}"
