@@ -75,7 +75,7 @@ def make_environment(templates: Path, graph: Graph, urls: Urls,
                        share_image=share_image, share_image_size=SHARE_IMAGE_SIZE,
                        chart_svg=charts.draw, script_messages=script_messages,
                        languages=languages_of(graph, urls), current_language=i18n.current, behind=behind,
-                       once=Fragments(), menu_section=menu_section)
+                       once=Fragments(), menu_section=menu_section, pager_pages=PagerPages(urls))
     env.filters.update(
         href=urls.entity,
         when=when,
@@ -287,6 +287,34 @@ class Fragments:
         if made is None:
             made = self.made[key] = Markup(macro(*args))
         return made
+
+
+class PagerPages:
+    """The <li> links to every page of a split list (paginate.Pager), the
+    current one marked: each link made once per language and reused on
+    every page of the list, which shows them all (a timeline's years)."""
+
+    def __init__(self, urls: Urls):
+        self.urls = urls
+        self.made: dict[tuple, list] = {}
+
+    def __call__(self, pager) -> Markup:
+        key = (i18n.current(), pager.unit, pager.pages)
+        links = self.made.get(key)
+        if links is None:
+            links = self.made[key] = [self._link(link, pager.unit) for link in pager.pages]
+        return Markup("".join([f'{head} aria-current="page"{tail}' if i == pager.index else head + tail
+                               for i, (head, tail) in enumerate(links)]))
+
+    def _link(self, link, unit: str) -> tuple[str, str]:
+        """The link around where aria-current goes."""
+        if unit == "people":
+            count = i18n.ngettext("%(num)s person", "%(num)s people", link.count)
+        else:
+            count = i18n.ngettext("%(num)s event", "%(num)s events", link.count)
+        title = escape(count % {"num": link.count})
+        return (f'<li><a href="{escape(self.urls(link.path))}"',
+                f' title="{title}">{escape(link.label)}</a></li>')
 
 
 def menu_section(path: str) -> str | None:
