@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from . import (about, backlinks, charts, export, glance, i18n, keyfacts, latest, paginate, people as people_view,
                relations, search, searchnames, sourcefacts, spelling, timeline, timestrip, wayfinding)
@@ -143,6 +144,10 @@ class Rows:
         object.__setattr__(self, "dated", dated)
         object.__setattr__(self, "background", background)
         object.__setattr__(self, "named", timeline.named(dated + background))
+        # the dated rows by year, as the page heads them: (year, its rows), years ascending
+        by_year = sorted(dated, key=lambda entry: entry.event.date.year)
+        object.__setattr__(self, "years", tuple((year, tuple(group)) for year, group in
+                                                groupby(by_year, key=lambda entry: entry.event.date.year)))
 
 
 def plan_site(graph: Graph) -> Plan:
