@@ -65,15 +65,19 @@ FIXTURE_TEXTS = {"pivot-op-ed": "azerbaijan-latin-america-pivot",
                  "talibov-op-ed": "talibov-monterrey-lecture-op-ed"}
 
 
-@pytest.fixture
-def site_dir(tmp_path) -> Path:
-    """A private copy of the fixture content, with its sources' texts, so
-    every quote in it is checked."""
-    target = tmp_path / "fixtures" / "site"
+def copy_fixture(target: Path) -> Path:
+    """A copy of the fixture content at `target`, with its sources' texts,
+    so every quote in it is checked."""
     shutil.copytree(FIXTURE, target)
     for slug, real in FIXTURE_TEXTS.items():
         shutil.copyfile(SOURCES / f"{real}.txt", target / "sources" / f"{slug}.txt")
     return target
+
+
+@pytest.fixture
+def site_dir(tmp_path) -> Path:
+    """A private copy of the fixture content (copy_fixture) for a test to edit."""
+    return copy_fixture(tmp_path / "fixtures" / "site")
 
 
 def write(root: Path, rel: str, text: str) -> Path:
@@ -151,6 +155,16 @@ def graph():
     return load_graph(FIXTURE)
 
 
+@pytest.fixture(scope="session")
+def real_graph():
+    """The real content's graph, loaded once per session (a third of a second
+    each time); read only. Skips where the checkout has no content/."""
+    from bilateral.pipeline import load_graph
+    if not (REAL_CONTENT / "site.yml").is_file():
+        pytest.skip("no content/ in this checkout")
+    return load_graph(REAL_CONTENT)
+
+
 REAL_CONTENT = ROOT / "content"
 
 
@@ -163,21 +177,29 @@ def site_contents() -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def built_at_root(tmp_path_factory):
-    """built_at_root(name) -> the folder that content was built into at /,
-    built once per session for the whole-site checks (validity,
-    accessibility), which crawl whatever pages exist."""
+def built_site(tmp_path_factory):
+    """built_site(name, base_url="/") -> the folder that content ("fixture",
+    "real") was built into for that base URL, built on first use and then
+    shared by the whole session: read only. A test that edits a site builds
+    its own (or copies this one)."""
     from bilateral.pipeline import Project, build
 
-    sites: dict[str, Path] = {}
+    sites: dict[tuple[str, str], Path] = {}
 
-    def get(name: str) -> Path:
-        if name not in sites:
+    def get(name: str, base_url: str = "/") -> Path:
+        if (name, base_url) not in sites:
             out = tmp_path_factory.mktemp(f"built-{name}") / "site"
-            build(Project(content=site_contents()[name]), out, "/")
-            sites[name] = out
-        return sites[name]
+            build(Project(content=site_contents()[name]), out, base_url)
+            sites[name, base_url] = out
+        return sites[name, base_url]
     return get
+
+
+@pytest.fixture(scope="session")
+def built_at_root(built_site):
+    """built_at_root(name) -> built_site(name, "/"): for the whole-site checks
+    (validity, accessibility), which crawl whatever pages exist."""
+    return lambda name: built_site(name, "/")
 
 
 @contextlib.contextmanager

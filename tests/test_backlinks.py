@@ -14,7 +14,7 @@ import pytest
 from bilateral.load import load_content
 from bilateral.graph import build_graph
 
-from conftest import html_pages, site_contents
+from conftest import copy_fixture, html_pages, site_contents
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -51,6 +51,39 @@ class _Links(HTMLParser):
                 break
 
 
+# The fixture's pages link everything that mentions them; these prose links
+# give two pages a "Mentioned in" list: Félix Denegri's (the topic is on no
+# list of his) and Peru's (which links the topic's event, not the topic).
+MENTIONS = "Tourism as an area of cooperation, as [[people/felix-denegri|Félix Denegri]] said of [[countries/peru]]."
+
+
+@pytest.fixture(scope="module")
+def mentioning(tmp_path_factory):
+    """The fixture content, with MENTIONS, and its build at /."""
+    from bilateral.pipeline import Project, build
+
+    root = tmp_path_factory.mktemp("mentioning")
+    content = copy_fixture(root / "content")
+    topic = content / "topics" / "tourism.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("Tourism as an area of cooperation.", MENTIONS),
+                     encoding="utf-8")
+    build(Project(content=content), root / "site", "/")
+    return content, root / "site"
+
+
+# The real site's variants check every page of a whole build of it: slow.
+SITES = ["fixture", pytest.param("real", marks=pytest.mark.slow)] if "real" in site_contents() else ["fixture"]
+
+
+@pytest.fixture
+def site_and_content(request, mentioning, built_at_root):
+    """(built folder, content folder) of the test's `site` parameter."""
+    if request.getfixturevalue("site") == "fixture":
+        content, root = mentioning
+        return root, content
+    return built_at_root("real"), site_contents()["real"]
+
+
 def graph_of(content):
     """The graph as a build leaves it (the key facts number the citations they
     draw from roles and events among the country page's notes in the graph stage)."""
@@ -66,9 +99,9 @@ def links_of(path) -> _Links:
     return parser
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_no_mentioned_in_list_repeats_a_link_on_its_page(built_at_root, site):
-    root = built_at_root(site)
+@pytest.mark.parametrize("site", SITES)
+def test_no_mentioned_in_list_repeats_a_link_on_its_page(site_and_content, site):
+    root, _ = site_and_content
     checked = 0
     for page in html_pages(root):
         links = links_of(page)
@@ -80,13 +113,13 @@ def test_no_mentioned_in_list_repeats_a_link_on_its_page(built_at_root, site):
         assert not repeated, (url, sorted(repeated))
         assert url not in links.mentioned, url                    # a page never lists itself
         assert len(links.mentioned) == len(set(links.mentioned)), url
-    if site == "real":   # the fixture's few pages link everything that mentions them
-        assert checked, "no page has a 'Mentioned in' list to check"
+    assert checked, "no page has a 'Mentioned in' list to check"
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_mentioned_in_is_grouped_by_kind_with_counts(built_at_root, site):
-    root = built_at_root(site)
+@pytest.mark.parametrize("site", SITES)
+def test_mentioned_in_is_grouped_by_kind_with_counts(site_and_content, site):
+    root, _ = site_and_content
+    sections = 0
     for page in html_pages(root):
         html = page.read_text(encoding="utf-8")
         section = re.search(r'<section class="mentioned".*?</section>', html, re.S)
@@ -98,12 +131,14 @@ def test_mentioned_in_is_grouped_by_kind_with_counts(built_at_root, site):
         assert groups, page
         assert sum(int(n) for n, _ in groups) == total
         assert all(items.count("<li>") == int(n) for n, items in groups)
+        sections += 1
+    assert sections, "no page has a 'Mentioned in' list to check"
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
+@pytest.mark.parametrize("site", SITES)
+def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(site_and_content, site):
+    root, content = site_and_content
+    graph = graph_of(content)
     for source in graph.by_kind["sources"]:
         html = (root / "sources" / source.slug / "index.html").read_text(encoding="utf-8")
         quoted = {(c.quote, e.path) for e in graph.entities() for c in e.notes if c.source is source}
@@ -115,10 +150,10 @@ def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(built_at
         assert len(shown) == len({q for q, _ in quoted})           # one entry per distinct passage
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_source_pages_show_headline_publisher_and_address(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
+@pytest.mark.parametrize("site", SITES)
+def test_source_pages_show_headline_publisher_and_address(site_and_content, site):
+    root, content = site_and_content
+    graph = graph_of(content)
     for source in graph.by_kind["sources"]:
         text = html_lib.unescape((root / "sources" / source.slug / "index.html").read_text(encoding="utf-8"))
         facts = re.search(r'<dl class="facts source-facts".*?</dl>', text, re.S).group(0)
@@ -129,6 +164,7 @@ def test_source_pages_show_headline_publisher_and_address(built_at_root, site):
         assert source.get("file", "") not in facts                 # the file name is out of the way
 
 
+@pytest.mark.slow   # a whole build of the real site
 def test_real_sources_with_a_headline_in_their_text_show_it(built_at_root):
     contents = site_contents()
     if "real" not in contents:
@@ -137,10 +173,10 @@ def test_real_sources_with_a_headline_in_their_text_show_it(built_at_root):
     assert "<q>Azerbaijan, Peru Discuss Inter-parliamentary Cooperation</q>" in text
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_sources_index_shows_kind_and_standpoint(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
+@pytest.mark.parametrize("site", SITES)
+def test_sources_index_shows_kind_and_standpoint(site_and_content, site):
+    root, content = site_and_content
+    graph = graph_of(content)
     text = html_lib.unescape((root / "sources" / "index.html").read_text(encoding="utf-8"))
     for source in graph.by_kind["sources"]:
         item = re.search(rf'<li><a href="/sources/{source.slug}/">.*?</li>', text, re.S)
