@@ -202,6 +202,50 @@ def built_at_root(built_site):
     return lambda name: built_site(name, "/")
 
 
+class RenderedSite:
+    """A site's files as its build makes them, each made on first read in
+    this process: no build, nothing written, no search index. For tests
+    that read a few pages of the real site, which a build takes seconds to
+    write whole (test_build checks these files equal the built ones)."""
+
+    def __init__(self, content: Path, base_url: str = "/"):
+        from bilateral.languages import build_graphs, plan_languages
+        from bilateral.pipeline import Project, environments, load_checked
+        from bilateral.plan import plan_site
+        from bilateral.urls import Urls
+        from bilateral.write import output_file
+
+        self.plan = plan_languages(build_graphs(load_checked(content)), plan_site)   # as pipeline.build
+        self.urls = Urls(base_url, self.plan.graph.site.get("site_url", ""), languages=list(self.plan.graphs))
+        self.env = environments(Project().templates, self.plan, self.urls)
+        self.pages = {output_file(page.path): page for page in self.plan.pages}
+        self.made: dict[str, str] = {}
+
+    def read(self, rel: str) -> str:
+        """The text of the file at `rel` ("countries/peru/index.html",
+        "data/key-facts.csv") in the built site."""
+        from bilateral.pipeline import extra_outputs
+        from bilateral.render import render_page
+
+        if rel not in self.made:
+            if rel in self.pages:
+                self.made[rel] = render_page(self.env, self.pages[rel])
+            else:   # feeds, sitemaps, downloads: made together, as a build makes them
+                self.made.update({path: text for path, text in extra_outputs(self.plan, self.urls).items()
+                                  if path not in self.made})
+        if rel not in self.made:
+            raise FileNotFoundError(f"a build of {self.plan.graph.site.get('title')!r} makes no {rel}")
+        return self.made[rel]
+
+
+@pytest.fixture(scope="session")
+def real_site() -> RenderedSite:
+    """The real site at /, each file made when a test first reads it; read only."""
+    if not (REAL_CONTENT / "site.yml").is_file():
+        pytest.skip("no content/ in this checkout")
+    return RenderedSite(REAL_CONTENT)
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path, headers: dict[str, str] | None = None):
     """Serve a built site's folder at http://127.0.0.1:PORT (yielded, without

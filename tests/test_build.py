@@ -9,7 +9,7 @@ from bilateral.errors import ContentErrors
 from bilateral.linkcheck import check_links
 from bilateral.pipeline import ROOT, Project, build
 
-from conftest import FIXTURE, write
+from conftest import FIXTURE, RenderedSite, site_contents, write
 
 CONTENTS = {"fixture": FIXTURE, "real": ROOT / "content"}
 
@@ -167,3 +167,20 @@ def test_pages_are_unicode_nfc_whatever_the_sources_store(built):
     pages = list(sites["real"].rglob("*.html"))
     assert pages
     assert [p for p in pages if not unicodedata.is_normalized("NFC", p.read_text())] == []
+
+
+@pytest.mark.parametrize("site", ["fixture", pytest.param("real", marks=pytest.mark.slow)])
+def test_a_rendered_site_reads_as_its_build(built_at_root, site):
+    """conftest.RenderedSite, which the quick tier reads the real site's pages
+    through, makes every file as the build writes it, byte for byte."""
+    if site not in site_contents():
+        pytest.skip("no content/ in this checkout")
+    built, rendered = built_at_root(site), RenderedSite(site_contents()[site])
+    made = sorted(p.relative_to(built).as_posix() for p in built.rglob("*")   # all but what is copied
+                  if p.is_file() and p.relative_to(built).parts[0] not in ("static", "pagefind"))
+    assert sorted(rendered.pages) == [rel for rel in made if rel.endswith(".html")]
+    assert len(made) > 50 and "data/graph.json" in made
+    for rel in made:
+        assert rendered.read(rel).encode("utf-8") == (built / rel).read_bytes(), rel
+    with pytest.raises(FileNotFoundError):
+        rendered.read("no/such/index.html")

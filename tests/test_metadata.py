@@ -20,7 +20,7 @@ from bilateral.pipeline import Project, build, load_graph
 from bilateral.plan import plan_site
 from bilateral.urls import Urls
 
-from conftest import FIXTURE, REAL_CONTENT, ROOT, html_pages, run_cli, site_contents
+from conftest import FIXTURE, ROOT, html_pages, run_cli, site_contents
 
 extruct = pytest.importorskip("extruct")
 feedparser = pytest.importorskip("feedparser")
@@ -96,7 +96,11 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(VOCABULARY)
 
 
-@pytest.fixture(scope="module", params=sorted(site_contents()))
+# The real site's variants read every page of a whole build of it: slow.
+SITES = ["fixture", pytest.param("real", marks=pytest.mark.slow)] if "real" in site_contents() else ["fixture"]
+
+
+@pytest.fixture(scope="module", params=SITES)
 def built(request, built_at_root):
     """(name, built site, graph) of the fixture (with a site URL) and the real content (without)."""
     graph = load_graph(site_contents()[request.param])
@@ -271,6 +275,7 @@ def test_a_title_too_long_for_the_site_name_stands_alone():
     assert head_title(long, "Azerbaijan and Latin America") == long
 
 
+@pytest.mark.slow   # every page of a whole build of the real site
 def test_every_title_of_the_real_site_fits(built_at_root):
     if "real" not in site_contents():
         pytest.skip("no content/ in this checkout")
@@ -317,10 +322,8 @@ def test_events_known_only_by_a_sources_date_are_not_in_the_feed(site_dir, tmp_p
     assert len(links) == 3 and not any("monterrey" in link for link in links)
 
 
-def test_the_real_feed_leaves_out_cop29_and_the_pandemic():
-    if "real" not in site_contents():
-        pytest.skip("no content/ in this checkout")
-    graph = load_graph(REAL_CONTENT)
+def test_the_real_feed_leaves_out_cop29_and_the_pandemic(real_graph):
+    graph = real_graph
     listed = [e.slug for e in feed_events(graph)]
     assert "cop29" not in listed and "covid-19-pandemic" not in listed
     assert len(listed) == sum(1 for e in graph.timeline if e.date.start is not None)
@@ -346,12 +349,10 @@ def test_sitemap_entries_have_a_lastmod_from_content(built_at_root):
     assert dates["/"] == "2025-10-12"   # not the year 2025, which ends later but says less
 
 
-def test_every_page_of_the_real_site_has_a_lastmod():
-    if "real" not in site_contents():
-        pytest.skip("no content/ in this checkout")
+def test_every_page_of_the_real_site_has_a_lastmod(real_graph):
     from bilateral.plan import plan_site
     from bilateral.sitemap import LastModified, listed_pages
-    graph = load_graph(REAL_CONTENT)
+    graph = real_graph
     dated = LastModified(graph)
     assert [page.path for page in listed_pages(plan_site(graph)) if dated.of(page) is None] == []
 
