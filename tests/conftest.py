@@ -165,6 +165,23 @@ def real_graph():
     return load_graph(REAL_CONTENT)
 
 
+@contextlib.contextmanager
+def without_search_index():
+    """Builds inside make no Pagefind index (a process of its own, a third
+    of a small build's time): for tests of anything but search."""
+    from bilateral import pipeline
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "FINALIZERS", [])
+        yield
+
+
+@pytest.fixture
+def no_search_index():
+    """The test's builds make no search index (without_search_index)."""
+    with without_search_index():
+        yield
+
+
 REAL_CONTENT = ROOT / "content"
 
 
