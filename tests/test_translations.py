@@ -11,7 +11,8 @@ from bilateral import translations
 from bilateral.languages import build_graphs, plan_languages
 from bilateral.pipeline import Project, build, load_checked
 from bilateral.urls import Urls
-from conftest import ROOT, RenderedSite, copy_fixture, errors_for, needs_chromium, run_cli, serve_folder, write
+from conftest import (ROOT, RenderedSite, copy_fixture, errors_for, needs_chromium, run_cli, serve_folder,
+                      without_search_index, write)
 
 EVENT_ES = """---
 title: Primeras consultas políticas entre Azerbaiyán y Perú
@@ -240,7 +241,8 @@ def built(tmp_path_factory):
     site = copy_fixture(root / "content")
     _languages(site)
     write(site, "events/lima-consultations.es.md", EVENT_ES)
-    build(Project(content=site), root / "out", BASE, jobs=1)
+    with without_search_index():   # (search in each language: test_spanish_search_finds_spanish_pages)
+        build(Project(content=site), root / "out", BASE, jobs=1)
     return root / "out"
 
 
