@@ -129,7 +129,7 @@ def test_link_checker_catches_broken_links_and_fragments(tmp_path):
     assert report.external == {"https://example.org/"}
 
 
-def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
+def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path, no_search_index):
     """A figure shown on a topic page may be one side of a dispute that lives
     on a country page: its badge must link that page's #dispute-..."""
     table = site_dir / "figures" / "trade.yml"
@@ -140,7 +140,7 @@ def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
     assert check_links(tmp_path / "out", "/").broken == []
 
 
-def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_path, monkeypatch):
+def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_path, monkeypatch, no_search_index):
     import socket
 
     source = site_dir / "sources" / "talibov-op-ed.md"
