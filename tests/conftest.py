@@ -167,11 +167,13 @@ def real_graph():
 
 @contextlib.contextmanager
 def without_search_index():
-    """Builds inside make no Pagefind index (a process of its own, a third
-    of a small build's time): for tests of anything but search."""
-    from bilateral import pipeline
+    """Builds and the preview's rebuilds inside make no Pagefind index (a
+    process of its own, a third of a small build's time): for tests of
+    anything but search."""
+    from bilateral import incremental, pipeline
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "FINALIZERS", [])
+        patch.setattr(incremental, "FINALIZERS", [])
         yield
 
 
