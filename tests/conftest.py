@@ -132,19 +132,27 @@ def errors_for(content: Path) -> list[str]:
 
 @pytest.fixture(scope="session", autouse=True)
 def templates_compiled_once():
-    """Builds in one test session share compiled templates, as the live
-    preview's rebuilds do (compiling them is most of a small site's build).
-    Jinja's bytecode cache checks each template's source, so an edited
-    template is compiled again."""
+    """Template environments in one test session share compiled templates,
+    as the live preview's rebuilds do (compiling them is most of a small
+    site's build): every build's, every language's and every test's own
+    (make_environment's default cache). Jinja's bytecode cache checks each
+    template's source, so an edited template is compiled again."""
     from bilateral import pipeline, render
 
-    cache = render.MemoryBytecodeCache()
+    class ByName(render.MemoryBytecodeCache):
+        """Keyed by the template's name alone, not its folder: a test's copy
+        of templates/ with one template changed compiles only that one."""
+        def get_cache_key(self, name, filename=None):
+            return name
+
+    cache = ByName()
     make_environment = pipeline.make_environment
 
     def sharing(templates, graph, urls, bytecode_cache=None):
-        return make_environment(templates, graph, urls, bytecode_cache or cache)
+        return make_environment(templates, graph, urls, cache)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "make_environment", sharing)
+        patch.setattr(render.make_environment, "__defaults__", (cache,))
         yield
 
 
