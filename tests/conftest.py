@@ -80,6 +80,44 @@ def site_dir(tmp_path) -> Path:
     return copy_fixture(tmp_path / "fixtures" / "site")
 
 
+class ReusedCopy:
+    """One copy of the fixture content (copy_fixture), put back as it was
+    after each test that edits it: on this machine's disk writing a file
+    costs far more than reading one, and most tests change one or two."""
+
+    def __init__(self, root: Path):
+        self.root = copy_fixture(root)
+        self.files = snapshot(self.root)
+
+    def restore(self) -> None:
+        for path in sorted(self.root.rglob("*"), reverse=True):   # a folder's files before the folder
+            rel = path.relative_to(self.root).as_posix()
+            if path.is_symlink() or (path.is_file() and rel not in self.files):
+                path.unlink()
+            elif path.is_dir() and not any(f.startswith(rel + "/") for f in self.files):
+                path.rmdir()
+        for rel, data in self.files.items():
+            target = self.root / rel
+            if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        assert snapshot(self.root) == self.files
+
+
+@pytest.fixture(scope="session")
+def _reused_copy(tmp_path_factory) -> ReusedCopy:
+    return ReusedCopy(tmp_path_factory.mktemp("reused") / "fixtures" / "site")
+
+
+@pytest.fixture
+def reused_site_dir(_reused_copy) -> Path:
+    """Like site_dir, a copy of the fixture content for the test to edit,
+    but the session's one copy, put back as it was after the test
+    (ReusedCopy): for tests that edit content and load it, nothing else."""
+    yield _reused_copy.root
+    _reused_copy.restore()
+
+
 def write(root: Path, rel: str, text: str) -> Path:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
