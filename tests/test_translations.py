@@ -14,6 +14,14 @@ from bilateral.urls import Urls
 from conftest import (ROOT, RenderedSite, copy_fixture, errors_for, needs_chromium, run_cli, serve_folder,
                       without_search_index, write)
 
+
+@pytest.fixture
+def site_dir(reused_site_dir):
+    """These tests edit the content and read it back: the session's one
+    reused copy (conftest.reused_site_dir) instead of a new copy each."""
+    return reused_site_dir
+
+
 EVENT_ES = """---
 title: Primeras consultas políticas entre Azerbaiyán y Perú
 place: Lima
