@@ -14,7 +14,7 @@ import pytest
 from bilateral.load import load_content
 from bilateral.graph import build_graph
 
-from conftest import html_pages, site_contents
+from conftest import RenderedSite, copy_fixture, site_contents
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -51,6 +51,34 @@ class _Links(HTMLParser):
                 break
 
 
+# The fixture's pages link everything that mentions them; these prose links
+# give two pages a "Mentioned in" list: Félix Denegri's (the topic is on no
+# list of his) and Peru's (which links the topic's event, not the topic).
+MENTIONS = "Tourism as an area of cooperation, as [[people/felix-denegri|Félix Denegri]] said of [[countries/peru]]."
+
+
+@pytest.fixture(scope="module")
+def mentioning(tmp_path_factory):
+    """The fixture content with MENTIONS, and its site (conftest.RenderedSite)."""
+    content = copy_fixture(tmp_path_factory.mktemp("mentioning") / "content")
+    topic = content / "topics" / "tourism.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("Tourism as an area of cooperation.", MENTIONS),
+                     encoding="utf-8")
+    return RenderedSite(content), content
+
+
+# The real site's variants check every page of it: slow.
+SITES = ["fixture", pytest.param("real", marks=pytest.mark.slow)] if "real" in site_contents() else ["fixture"]
+
+
+@pytest.fixture
+def site_and_content(request, mentioning):
+    """(site, content folder) of the test's `site` parameter."""
+    if request.getfixturevalue("site") == "fixture":
+        return mentioning
+    return request.getfixturevalue("real_site"), site_contents()["real"]
+
+
 def graph_of(content):
     """The graph as a build leaves it (the key facts number the citations they
     draw from roles and events among the country page's notes in the graph stage)."""
@@ -60,35 +88,35 @@ def graph_of(content):
     return graph
 
 
-def links_of(path) -> _Links:
+def links_of(html: str) -> _Links:
     parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(html)
     return parser
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_no_mentioned_in_list_repeats_a_link_on_its_page(built_at_root, site):
-    root = built_at_root(site)
+@pytest.mark.parametrize("site", SITES)
+def test_no_mentioned_in_list_repeats_a_link_on_its_page(site_and_content, site):
+    site, _ = site_and_content
     checked = 0
-    for page in html_pages(root):
-        links = links_of(page)
+    for page in site.pages:
+        links = links_of(site.read(page))
         if not links.mentioned:
             continue
         checked += 1
-        url = "/" + str(page.parent.relative_to(root)) + "/"
+        url = "/" + page.removesuffix("index.html")
         repeated = set(links.mentioned) & set(links.elsewhere)
         assert not repeated, (url, sorted(repeated))
         assert url not in links.mentioned, url                    # a page never lists itself
         assert len(links.mentioned) == len(set(links.mentioned)), url
-    if site == "real":   # the fixture's few pages link everything that mentions them
-        assert checked, "no page has a 'Mentioned in' list to check"
+    assert checked, "no page has a 'Mentioned in' list to check"
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_mentioned_in_is_grouped_by_kind_with_counts(built_at_root, site):
-    root = built_at_root(site)
-    for page in html_pages(root):
-        html = page.read_text(encoding="utf-8")
+@pytest.mark.parametrize("site", SITES)
+def test_mentioned_in_is_grouped_by_kind_with_counts(site_and_content, site):
+    site, _ = site_and_content
+    sections = 0
+    for page in site.pages:
+        html = site.read(page)
         section = re.search(r'<section class="mentioned".*?</section>', html, re.S)
         if not section:
             continue
@@ -98,14 +126,16 @@ def test_mentioned_in_is_grouped_by_kind_with_counts(built_at_root, site):
         assert groups, page
         assert sum(int(n) for n, _ in groups) == total
         assert all(items.count("<li>") == int(n) for n, items in groups)
+        sections += 1
+    assert sections, "no page has a 'Mentioned in' list to check"
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
+@pytest.mark.parametrize("site", SITES)
+def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(site_and_content, site):
+    site, content = site_and_content
+    graph = graph_of(content)
     for source in graph.by_kind["sources"]:
-        html = (root / "sources" / source.slug / "index.html").read_text(encoding="utf-8")
+        html = site.read(f"sources/{source.slug}/index.html")
         quoted = {(c.quote, e.path) for e in graph.entities() for c in e.notes if c.source is source}
         shown = re.findall(r'<blockquote class="passage"><p>(.*?)</p></blockquote>\s*'
                            r'<p class="passage-pages">Cited on (.*?)</p>', html, re.S)
@@ -115,12 +145,12 @@ def test_source_pages_list_each_quoted_passage_with_the_pages_citing_it(built_at
         assert len(shown) == len({q for q, _ in quoted})           # one entry per distinct passage
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_source_pages_show_headline_publisher_and_address(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
+@pytest.mark.parametrize("site", SITES)
+def test_source_pages_show_headline_publisher_and_address(site_and_content, site):
+    site, content = site_and_content
+    graph = graph_of(content)
     for source in graph.by_kind["sources"]:
-        text = html_lib.unescape((root / "sources" / source.slug / "index.html").read_text(encoding="utf-8"))
+        text = html_lib.unescape(site.read(f"sources/{source.slug}/index.html"))
         facts = re.search(r'<dl class="facts source-facts".*?</dl>', text, re.S).group(0)
         assert "<dt>Headline</dt>" in facts and "<dt>Publisher or outlet</dt>" in facts
         assert (source.get("headline") or "not stated in the source") in facts
@@ -129,19 +159,16 @@ def test_source_pages_show_headline_publisher_and_address(built_at_root, site):
         assert source.get("file", "") not in facts                 # the file name is out of the way
 
 
-def test_real_sources_with_a_headline_in_their_text_show_it(built_at_root):
-    contents = site_contents()
-    if "real" not in contents:
-        pytest.skip("the real content is not in this checkout")
-    text = (built_at_root("real") / "sources" / "talibov-peru-congress-meeting" / "index.html").read_text(encoding="utf-8")
+def test_real_sources_with_a_headline_in_their_text_show_it(real_site):
+    text = real_site.read("sources/talibov-peru-congress-meeting/index.html")
     assert "<q>Azerbaijan, Peru Discuss Inter-parliamentary Cooperation</q>" in text
 
 
-@pytest.mark.parametrize("site", site_contents())
-def test_sources_index_shows_kind_and_standpoint(built_at_root, site):
-    root = built_at_root(site)
-    graph = graph_of(site_contents()[site])
-    text = html_lib.unescape((root / "sources" / "index.html").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("site", SITES)
+def test_sources_index_shows_kind_and_standpoint(site_and_content, site):
+    site, content = site_and_content
+    graph = graph_of(content)
+    text = html_lib.unescape(site.read("sources/index.html"))
     for source in graph.by_kind["sources"]:
         item = re.search(rf'<li><a href="/sources/{source.slug}/">.*?</li>', text, re.S)
         assert item, source.slug

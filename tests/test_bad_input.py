@@ -14,7 +14,7 @@ import pytest
 
 from bilateral.write import refuse_clashes, staged, write_files
 
-from conftest import EVENT, FIXTURE, ROOT, run_cli, snapshot
+from conftest import EVENT, FIXTURE, ROOT, RenderedSite, run_cli, snapshot
 TOPIC = "---\ntitle: {title}\n{extra}---\nText.\n"
 
 
@@ -149,22 +149,27 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def good_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("good") / "site"
-    result = run_cli("build", "--content", FIXTURE, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+def good_site(built_site) -> Path:
+    """A good site, to copy and then fail to replace: the session's build."""
+    return built_site("fixture")
+
+
+@pytest.fixture(scope="module")
+def last_site(tmp_path_factory) -> tuple[Path, dict]:
+    """A good site, alone in its folder, and its files: every bad build
+    below is aimed at it, and each must leave it as it was."""
+    out = tmp_path_factory.mktemp("last") / "site"
+    assert run_cli("build", "--content", FIXTURE, "--out", out).returncode == 0
+    return out, snapshot(out)
 
 
 @pytest.mark.parametrize("changes, named", CASES.values(), ids=CASES.keys())
-def test_bad_input_is_a_located_error_and_the_last_site_survives(good_site, tmp_path, changes, named):
+def test_bad_input_is_a_located_error_and_the_last_site_survives(last_site, tmp_path, changes, named):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     for change in changes:
         change(content)
-    out = tmp_path / "site"
-    shutil.copytree(good_site, out)
-    before = snapshot(out)
+    out, before = last_site
 
     result = run_cli("build", "--content", content, "--out", out)
 
@@ -176,7 +181,7 @@ def test_bad_input_is_a_located_error_and_the_last_site_survives(good_site, tmp_
     assert re.fullmatch(r"\d+ problems? found", count)
     assert all(re.fullmatch(r".+:\d+: .+", error) for error in errors), errors  # one line each
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no staging left behind
+    assert [p.name for p in out.parent.iterdir()] == ["site"]  # no staging left behind
 
 
 def test_all_problems_are_collected_in_one_run(tmp_path):
@@ -511,19 +516,17 @@ def test_an_output_its_readers_could_not_parse_fails_the_build(good_site, monkey
     assert tree(out) == before
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_inert(site_dir, tmp_path):
+def test_csv_cells_that_a_spreadsheet_would_run_are_inert(site_dir):
     import csv
-
-    from bilateral.pipeline import Project, build
+    import io
 
     add("events/x.md", EVENT.replace("title: A meeting", "title: '=HYPERLINK(\"http://evil.example\",\"x\")'")
         .replace("kind: meeting", "kind: meeting\nplace: '@SUM(1+1)'\nsummary: '-2+3 and more'"))(site_dir)
     edit("figures/trade.yml", "change_pct: 12", "change_pct: -3")(site_dir)
-    build(Project(content=site_dir), tmp_path / "site")
+    site = RenderedSite(site_dir)
 
     def rows(name):
-        with open(tmp_path / "site" / "data" / name, newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
+        return list(csv.DictReader(io.StringIO(site.read(f"data/{name}"), newline="")))
     event = next(row for row in rows("events.csv") if row["slug"] == "x")
     assert event["title"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
     assert (event["place"], event["summary"]) == ("'@SUM(1+1)", "'-2+3 and more")

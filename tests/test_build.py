@@ -2,28 +2,26 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
 from bilateral.errors import ContentErrors
 from bilateral.linkcheck import check_links
-from bilateral.pipeline import ROOT, Project, build
+from bilateral.pipeline import Project, build
 
-from conftest import FIXTURE, write
+from conftest import RenderedSite, site_contents, write
 
-CONTENTS = {"fixture": FIXTURE, "real": ROOT / "content"}
 
 
 @pytest.fixture(scope="module", params=["/", "/az-latam/"], ids=["root", "subpath"])
-def built(request, tmp_path_factory):
-    """(base, sites): sites[name] is that content built for the base URL, on
-    first use, so the quick tier never builds the real site."""
-    class Sites(dict):
-        def __missing__(self, name):
-            out = tmp_path_factory.mktemp(name) / "site"
-            build(Project(content=CONTENTS[name]), out, request.param)
-            self[name] = out
-            return out
+def built(request, built_site):
+    """(base, sites): sites[name] is that content built for the base URL
+    (conftest.built_site: on first use, so the quick tier never builds the
+    real site, and shared with the session's other tests)."""
+    class Sites:
+        def __getitem__(self, name):
+            return built_site(name, request.param)
     return request.param, Sites()
 
 
@@ -91,14 +89,13 @@ def test_citations_link_to_source_pages_and_sources_link_back(built):
 def test_redirect_pages_point_at_the_new_url(site_dir, tmp_path):
     topic = site_dir / "topics" / "tourism.md"
     topic.write_text(topic.read_text().replace("title: Tourism", "title: Tourism\nredirect_from: [travel]"))
-    build(Project(content=site_dir), tmp_path / "out", "/")
-    html = (tmp_path / "out" / "topics" / "travel" / "index.html").read_text()
+    html = RenderedSite(site_dir).read("topics/travel/index.html")
     assert 'url=/topics/tourism/' in html
 
 
-def test_failed_build_leaves_previous_site_untouched(site_dir, tmp_path):
+def test_failed_build_leaves_previous_site_untouched(site_dir, tmp_path, built_site):
     out = tmp_path / "out"
-    build(Project(content=site_dir), out, "/")
+    shutil.copytree(built_site("fixture"), out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     write(site_dir, "events/broken.md", "---\ntitle: x\n---\n")
     with pytest.raises(ContentErrors):
@@ -108,9 +105,9 @@ def test_failed_build_leaves_previous_site_untouched(site_dir, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_render_failure_also_leaves_previous_site(site_dir, tmp_path):
+def test_render_failure_also_leaves_previous_site(site_dir, tmp_path, built_site):
     out = tmp_path / "out"
-    build(Project(content=site_dir), out, "/")
+    shutil.copytree(built_site("fixture"), out)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     templates = tmp_path / "templates"
     templates.mkdir()
@@ -132,7 +129,7 @@ def test_link_checker_catches_broken_links_and_fragments(tmp_path):
     assert report.external == {"https://example.org/"}
 
 
-def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
+def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path, no_search_index):
     """A figure shown on a topic page may be one side of a dispute that lives
     on a country page: its badge must link that page's #dispute-..."""
     table = site_dir / "figures" / "trade.yml"
@@ -143,7 +140,7 @@ def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path):
     assert check_links(tmp_path / "out", "/").broken == []
 
 
-def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_path, monkeypatch):
+def test_link_check_lists_external_links_without_fetching_them(site_dir, tmp_path, monkeypatch, no_search_index):
     import socket
 
     source = site_dir / "sources" / "talibov-op-ed.md"
@@ -167,3 +164,20 @@ def test_pages_are_unicode_nfc_whatever_the_sources_store(built):
     pages = list(sites["real"].rglob("*.html"))
     assert pages
     assert [p for p in pages if not unicodedata.is_normalized("NFC", p.read_text())] == []
+
+
+@pytest.mark.parametrize("site", ["fixture", pytest.param("real", marks=pytest.mark.slow)])
+def test_a_rendered_site_reads_as_its_build(built_at_root, site):
+    """conftest.RenderedSite, which the quick tier reads the real site's pages
+    through, makes every file as the build writes it, byte for byte."""
+    if site not in site_contents():
+        pytest.skip("no content/ in this checkout")
+    built, rendered = built_at_root(site), RenderedSite(site_contents()[site])
+    made = sorted(p.relative_to(built).as_posix() for p in built.rglob("*")   # all but what is copied
+                  if p.is_file() and p.relative_to(built).parts[0] not in ("static", "pagefind"))
+    assert sorted(rendered.pages) == [rel for rel in made if rel.endswith(".html")]
+    assert len(made) > 50 and "data/graph.json" in made
+    for rel in made:
+        assert rendered.read(rel).encode("utf-8") == (built / rel).read_bytes(), rel
+    with pytest.raises(FileNotFoundError):
+        rendered.read("no/such/index.html")

@@ -14,12 +14,12 @@ pytestmark = pytest.mark.skipif(not (REAL_CONTENT / "site.yml").is_file(), reaso
 
 
 @pytest.fixture(scope="module")
-def site(built_at_root):
-    return built_at_root("real")
+def site(real_site):
+    return real_site
 
 
 def html(site, rel):
-    return (site / rel / "index.html").read_text(encoding="utf-8")
+    return site.read(f"{rel}/index.html")
 
 
 def charts(page):

@@ -34,10 +34,8 @@ def test_back_link_labels_go_past_z():
     assert [label(k) for k in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
 
 
-def test_identical_quotes_from_one_source_are_one_note(built_at_root):
-    if not (REAL_CONTENT / "site.yml").is_file():
-        pytest.skip("the real content is not in this checkout")
-    html = (built_at_root("real") / "countries" / "peru" / "index.html").read_text(encoding="utf-8")
+def test_identical_quotes_from_one_source_are_one_note(real_site):
+    html = real_site.read("countries/peru/index.html")
     notes = re.findall(r'<li id="note-\d+"><span class="note-body"><q class="note-quote">(.*?)</q> — '
                        r'<span class="note-source"><a href="([^"]+)"', html)
     assert notes and len(notes) == len(set(notes))

@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from bilateral.pipeline import ROOT, load_graph
+from bilateral.pipeline import ROOT
 
 SOURCE_TEXTS = ROOT / "content" / "sources"   # each text beside its entry, <slug>.txt
 HONORIFICS = ["His Excellency", "Great Leader", "National Leader", "Her Excellency"]
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(ROOT / "content")
+def graph(real_graph):
+    return real_graph
 
 
 def all_citations(graph):

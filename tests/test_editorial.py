@@ -10,6 +10,14 @@ from bilateral.pipeline import load_checked
 
 from conftest import REAL_CONTENT, run_cli, write
 
+
+@pytest.fixture
+def site_dir(reused_site_dir):
+    """These tests edit the content and read it back: the session's one
+    reused copy (conftest.reused_site_dir) instead of a new copy each."""
+    return reused_site_dir
+
+
 # A sixth source: an entry and its text, side by side (a test document).
 SIXTH_ENTRY = """---
 title: Sixth source, for the tests

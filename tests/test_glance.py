@@ -8,14 +8,11 @@ import re
 import pytest
 
 from bilateral import about, glance
-from bilateral.pipeline import load_graph
-
-from conftest import REAL_CONTENT
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 def test_key_numbers_are_counted_from_the_entries(graph):
@@ -44,9 +41,9 @@ def test_the_sources_summary_and_last_updated(graph):
     assert s.last_updated.iso() == "2025-10-12"
 
 
-def test_the_home_page_opens_with_the_glance_and_links_about(built_at_root):
-    site = built_at_root("real")
-    home = (site / "index.html").read_text(encoding="utf-8")
+def test_the_home_page_opens_with_the_glance_and_links_about(real_site):
+    site = real_site
+    home = site.read("index.html")
     assert home.index('id="brief-h"') < home.index('class="relations-map"')
     brief = re.search(r'<section class="brief".*?</section>', home, re.S).group(0)
     sentences = [x for x in re.split(r"(?<=[.])\s", re.sub(r"<[^>]+>", "", brief)) if x.strip()]
@@ -59,11 +56,11 @@ def test_the_home_page_opens_with_the_glance_and_links_about(built_at_root):
     assert "0 events" not in cards
 
 
-def test_every_page_links_the_about_page_which_says_when_it_was_updated(built_at_root):
-    site = built_at_root("real")
+def test_every_page_links_the_about_page_which_says_when_it_was_updated(real_site):
+    site = real_site
     for rel in ("index.html", "countries/peru/index.html", "visits/index.html"):
-        footer = (site / rel).read_text(encoding="utf-8").split('<footer class="site-footer">')[1]
+        footer = site.read(rel).split('<footer class="site-footer">')[1]
         assert 'href="/about/"' in footer, rel
-    about_page = (site / "about" / "index.html").read_text(encoding="utf-8")
+    about_page = site.read("about/index.html")
     assert 'Last updated: the content is current to <time datetime="2025-10-12">' in about_page
     assert about_page.count("Azerbaijan-friendly") >= 4 and "How to correct it" in about_page

@@ -7,16 +7,13 @@ import re
 from conftest import html_pages
 
 
-def test_png_fallback_icons_exist_under_the_base_path(tmp_path):
-    from bilateral.pipeline import Project, build
-    from conftest import FIXTURE
-    site = tmp_path / "sub"
-    build(Project(content=FIXTURE), site, "/sub/")
+def test_png_fallback_icons_exist_under_the_base_path(built_site):
+    site = built_site("fixture", "/az-latam/")
     for page in html_pages(site):
         text = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue   # moved-page stubs
-        for pattern in [r'<link rel="icon" type="image/png"[^>]* href="/sub/([^"]+\.png)">',
-                        r'<link rel="apple-touch-icon" href="/sub/([^"]+\.png)">']:
+        for pattern in [r'<link rel="icon" type="image/png"[^>]* href="/az-latam/([^"]+\.png)">',
+                        r'<link rel="apple-touch-icon" href="/az-latam/([^"]+\.png)">']:
             found = re.search(pattern, text)
             assert found and (site / found.group(1)).is_file(), (page, pattern)

@@ -15,7 +15,11 @@ from bilateral.render import RenderError
 
 from conftest import snapshot, write
 
-pytestmark = pytest.mark.slow  # each test compares the preview with full builds
+# Most tests compare the preview with full builds: slow. The quick tier keeps
+# a body edit (what the preview does on each save) and a title edit (which
+# every page listing the event shows) compared with a full build, both
+# without the search index.
+slow = pytest.mark.slow
 
 
 def full_build(content: Path, tmp_path: Path) -> dict[str, bytes]:
@@ -56,6 +60,7 @@ EDITS = {
 }
 
 
+@slow
 @pytest.mark.parametrize("rel, old, new", EDITS.values(), ids=EDITS.keys())
 def test_rebuild_after_an_edit_equals_a_full_build(preview, site_dir, tmp_path, rel, old, new):
     path = edit(site_dir / rel, old, new)
@@ -64,7 +69,15 @@ def test_rebuild_after_an_edit_equals_a_full_build(preview, site_dir, tmp_path, 
     assert snapshot(preview.out) == full_build(site_dir, tmp_path)
 
 
-def test_a_body_edit_renders_and_writes_only_its_page(preview, site_dir):
+def test_a_title_edit_rebuilds_as_a_full_build_does(no_search_index, preview, site_dir, tmp_path):
+    path = edit(site_dir / "events/lima-consultations.md", "title: First Azerbaijan–Peru political consultations",
+                "title: Azerbaijan–Peru consultations, first round")
+    report = preview.rebuild([path])
+    assert report.rendered > 1 and "events/lima-consultations/" in report.written
+    assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
+def test_a_body_edit_renders_and_writes_only_its_page(no_search_index, preview, site_dir):
     before = snapshot(preview.out)
     path = edit(site_dir / "events/lima-consultations.md", "The first round", "The opening round")
     report = preview.rebuild([path])
@@ -78,6 +91,7 @@ def test_a_body_edit_renders_and_writes_only_its_page(preview, site_dir):
         "events/lima-consultations/index.html", "feed.xml", "data/graph.json"}
 
 
+@slow
 def test_reordering_citation_marks_in_a_body_renumbers_the_notes(preview, site_dir, tmp_path):
     # Notes are numbered in the order the body cites them, so a body-only edit
     # that reorders [cite:N] marks must renumber them as a full build does.
@@ -93,6 +107,7 @@ def test_reordering_citation_marks_in_a_body_renumbers_the_notes(preview, site_d
     assert snapshot(preview.out) == full_build(site_dir, tmp_path)
 
 
+@slow
 def test_adding_and_deleting_files(preview, site_dir, tmp_path):
     added = write(site_dir, "topics/energy.md", "---\ntitle: Energy\n---\nEnergy cooperation.\n")
     tagged = edit(site_dir / "events/monterrey-lecture.md", "people:", "topics: [energy]\npeople:")
@@ -108,6 +123,7 @@ def test_adding_and_deleting_files(preview, site_dir, tmp_path):
     assert snapshot(preview.out) == full_build(site_dir, tmp_path)
 
 
+@slow
 def test_a_content_error_is_reported_and_the_previous_output_stays(preview, site_dir, tmp_path):
     before = snapshot(preview.out)
     path = edit(site_dir / "events/lima-consultations.md", "countries: [azerbaijan, peru]",
@@ -130,6 +146,7 @@ def test_a_content_error_is_reported_and_the_previous_output_stays(preview, site
     assert snapshot(preview.out) == full_build(site_dir, tmp_path)
 
 
+@slow
 def test_a_template_change_rerenders_every_page(site_dir, tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
@@ -143,6 +160,7 @@ def test_a_template_change_rerenders_every_page(site_dir, tmp_path):
     assert 'class="edited"' in (builder.out / "countries" / "peru" / "index.html").read_text()
 
 
+@slow
 def test_after_a_template_error_the_next_rebuild_catches_up(site_dir, tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
@@ -162,6 +180,7 @@ def test_after_a_template_error_the_next_rebuild_catches_up(site_dir, tmp_path):
     assert snapshot(builder.out) == snapshot(expected)
 
 
+@slow
 def test_after_a_failed_render_the_next_body_edit_catches_up(site_dir, tmp_path):
     """The failed rebuild took in a new title that other pages show; the fix
     is a body-only edit, which alone would re-render just its own page."""
@@ -183,6 +202,7 @@ def test_after_a_failed_render_the_next_body_edit_catches_up(site_dir, tmp_path)
     assert snapshot(builder.out) == snapshot(expected)
 
 
+@slow
 def test_a_static_change_is_copied_and_a_removed_file_deleted(site_dir, tmp_path):
     static = tmp_path / "static"
     shutil.copytree(ROOT / "static", static)
@@ -197,6 +217,7 @@ def test_a_static_change_is_copied_and_a_removed_file_deleted(site_dir, tmp_path
     assert not (builder.out / "static" / "extra.css").exists()
 
 
+@slow
 def test_site_wide_outputs_can_wait_for_finish(site_dir, tmp_path):
     builder = Incremental(Project(content=site_dir), tmp_path / "preview", "/az-latam/", jobs=1,
                           site_wide_later=True)

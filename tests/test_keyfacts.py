@@ -10,19 +10,18 @@ import pytest
 from bilateral import keyfacts, relations
 from bilateral.dates import parse_date
 from bilateral.graph import Figure
-from bilateral.pipeline import ROOT, load_graph
+from bilateral.pipeline import ROOT
 from bilateral.plan import plan_site
 from bilateral.render import make_environment, render_page
 from bilateral.urls import Urls
 
-from conftest import REAL_CONTENT
 
 DONE_WHEN = ("peru", "brazil", "mexico", "argentina", "cuba")
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 @pytest.fixture(scope="module")
@@ -127,9 +126,9 @@ def test_the_country_page_depends_on_the_people_and_events_its_box_cites(plan):
     assert ("people", "mammad-talibov") in deps and ("events", "de-las-casas-credentials-2023") in deps
 
 
-def test_the_visits_page_rows_link_their_event_and_person(built_at_root):
-    site = built_at_root("real")
-    html = (site / "visits" / "index.html").read_text(encoding="utf-8")
+def test_the_visits_page_rows_link_their_event_and_person(real_site):
+    site = real_site
+    html = site.read("visits/index.html")
     rows = re.findall(r"<tr>\s*<td data-label=\"Direction\">.*?</tr>", html, re.S)
     assert len(rows) >= 2
     for row in rows:
@@ -138,8 +137,8 @@ def test_the_visits_page_rows_link_their_event_and_person(built_at_root):
     assert "Peru–Türkiye" not in html        # a context event is no mechanism of Azerbaijan's
 
 
-def test_a_country_page_tables_its_visits_with_cited_rows(built_at_root):
-    html = (built_at_root("real") / "countries" / "peru" / "index.html").read_text(encoding="utf-8")
+def test_a_country_page_tables_its_visits_with_cited_rows(real_site):
+    html = real_site.read("countries/peru/index.html")
     section = re.search(r'<section aria-labelledby="visits-h">.*?</section>', html, re.S).group(0)
     assert 'href="/events/elnur-mammadov-visit-to-peru-2025/"' in section
     assert 'href="/people/elnur-mammadov/"' in section and 'href="#note-' in section

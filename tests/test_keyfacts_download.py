@@ -18,20 +18,20 @@ pytestmark = pytest.mark.skipif(not (REAL_CONTENT / "site.yml").is_file(), reaso
 
 
 @pytest.fixture(scope="module")
-def site(built_at_root):
-    return built_at_root("real")
+def site(real_site):
+    return real_site
 
 
 @pytest.fixture(scope="module")
 def csv_rows(site) -> list[dict]:
-    text = (site / "data" / "key-facts.csv").read_text(encoding="utf-8")
+    text = site.read("data/key-facts.csv")
     assert text.splitlines()[0] == ",".join(c.name for c in KEY_FACTS.columns)
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 @pytest.fixture(scope="module")
 def json_facts(site) -> dict:
-    data = json.loads((site / "data" / "graph.json").read_text(encoding="utf-8"))
+    data = json.loads(site.read("data/graph.json"))
     return {record["country"]: record["rows"] for record in data["key_facts"]}
 
 

@@ -10,11 +10,9 @@ import pytest
 
 from bilateral import latest
 from bilateral.dates import parse_date
-from bilateral.pipeline import load_graph
 from bilateral.plan import Rows, plan_site
 from bilateral.relations import overview
 
-from conftest import REAL_CONTENT
 
 
 class Event:
@@ -62,8 +60,8 @@ def test_a_dated_part_of_a_background_event_stands_alone():
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 def test_the_home_page_lists_no_background_or_context_event(graph):
@@ -85,12 +83,12 @@ def test_timelines_show_open_ranges_as_undated_background(graph):
     assert row.latest_event.slug != "azerbaijan-brazil-joint-working-group-first-session"
 
 
-def test_the_built_home_page_folds_the_visit_and_the_timeline_has_a_background_group(built_at_root):
-    site = built_at_root("real")
-    home = (site / "index.html").read_text(encoding="utf-8")
+def test_the_built_home_page_folds_the_visit_and_the_timeline_has_a_background_group(real_site):
+    site = real_site
+    home = site.read("index.html")
     latest_section = re.search(r'<section aria-labelledby="latest-h">.*?</section>', home, re.S).group(0)
     assert "<details" in latest_section and "COP29" not in latest_section
-    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    timeline = site.read("timeline/index.html")
     background = timeline[timeline.index('id="all-background"'):]
     assert "COP29" in background and "COVID-19" in background
     assert "COP29" not in timeline[:timeline.index('id="all-background"')].split('id="all-h"')[1]

@@ -20,7 +20,7 @@ from bilateral.pipeline import Project, build, load_graph
 from bilateral.plan import plan_site
 from bilateral.urls import Urls
 
-from conftest import FIXTURE, REAL_CONTENT, ROOT, html_pages, run_cli, site_contents
+from conftest import FIXTURE, ROOT, RenderedSite, html_pages, run_cli, site_contents
 
 extruct = pytest.importorskip("extruct")
 feedparser = pytest.importorskip("feedparser")
@@ -96,7 +96,11 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(VOCABULARY)
 
 
-@pytest.fixture(scope="module", params=sorted(site_contents()))
+# The real site's variants read every page of a whole build of it: slow.
+SITES = ["fixture", pytest.param("real", marks=pytest.mark.slow)] if "real" in site_contents() else ["fixture"]
+
+
+@pytest.fixture(scope="module", params=SITES)
 def built(request, built_at_root):
     """(name, built site, graph) of the fixture (with a site URL) and the real content (without)."""
     graph = load_graph(site_contents()[request.param])
@@ -108,9 +112,11 @@ def entity_pages(site: Path) -> list[Path]:
     return sorted(p for kind in ENTITY_KINDS for p in (site / kind).glob("*/index.html"))
 
 
-def json_ld(page: Path) -> list[dict]:
-    """What extruct, as a crawler would, reads from a page's JSON-LD."""
-    return extruct.extract(page.read_text(encoding="utf-8"), syntaxes=["json-ld"], uniform=True)["json-ld"]
+def json_ld(page: Path | str) -> list[dict]:
+    """What extruct, as a crawler would, reads from a page's JSON-LD (the
+    page's file, or its HTML)."""
+    html = page if isinstance(page, str) else page.read_text(encoding="utf-8")
+    return extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
 
 
 def nodes(value):
@@ -188,11 +194,10 @@ def test_no_empty_values(built):
                 assert set(node) - {"@type"}, f"{page}: an object with only its type"
 
 
-def test_organizers_come_only_from_the_organizers_field(site_dir, tmp_path):
+def test_organizers_come_only_from_the_organizers_field(site_dir):
     event = site_dir / "events" / "monterrey-lecture.md"
     event.write_text(event.read_text().replace("place: Monterrey\n", "organizers: [azerbaijan-mfa]\n"))
-    build(Project(content=site_dir), tmp_path / "out", "/")
-    [data] = json_ld(tmp_path / "out" / "events" / "monterrey-lecture" / "index.html")
+    [data] = json_ld(RenderedSite(site_dir).read("events/monterrey-lecture/index.html"))
     assert data["about"]["organizer"] == [{"@type": "Organization", "name": "Ministry of Foreign Affairs of Azerbaijan",
                                            "url": f"{SITE_URL}/organizations/azerbaijan-mfa/"}]
     assert "location" not in data["about"]   # no place stated
@@ -219,7 +224,7 @@ def test_a_person_without_roles_has_no_empty_job_title():
 
 # --- absolute URLs, or none --------------------------------------------------------------
 
-def test_without_a_site_address_no_relative_canonical_og_or_json_ld_urls(site_dir, tmp_path):
+def test_without_a_site_address_no_relative_canonical_og_or_json_ld_urls(site_dir, tmp_path, no_search_index):
     yml = site_dir / "site.yml"
     yml.write_text("".join(l for l in yml.read_text().splitlines(True) if not l.startswith("site_url")))
     result = run_cli("build", "--content", site_dir, "--out", tmp_path / "out")
@@ -234,7 +239,7 @@ def test_without_a_site_address_no_relative_canonical_og_or_json_ld_urls(site_di
                 assert "@id" not in node and "url" not in node, page
 
 
-def test_with_a_site_address_the_build_says_nothing_of_it(site_dir, tmp_path):
+def test_with_a_site_address_the_build_says_nothing_of_it(site_dir, tmp_path, no_search_index):
     result = run_cli("build", "--content", site_dir, "--out", tmp_path / "out",
                      "--site-url", "https://example.org")
     assert result.returncode == 0 and "--site-url" not in result.stdout and "robots" not in result.stdout
@@ -271,6 +276,7 @@ def test_a_title_too_long_for_the_site_name_stands_alone():
     assert head_title(long, "Azerbaijan and Latin America") == long
 
 
+@pytest.mark.slow   # every page of a whole build of the real site
 def test_every_title_of_the_real_site_fits(built_at_root):
     if "real" not in site_contents():
         pytest.skip("no content/ in this checkout")
@@ -281,15 +287,15 @@ def test_every_title_of_the_real_site_fits(built_at_root):
     assert too_long == {}
 
 
-def test_a_short_title_is_used_in_head_and_lists_and_the_full_one_in_the_heading(site_dir, tmp_path):
+def test_a_short_title_is_used_in_head_and_lists_and_the_full_one_in_the_heading(site_dir):
     event = site_dir / "events" / "monterrey-lecture.md"
     event.write_text(event.read_text().replace("\ndate:", '\nshort_title: "Monterrey lecture"\ndate:', 1))
-    build(Project(content=site_dir), tmp_path / "out", "/")
-    html = (tmp_path / "out" / "events" / "monterrey-lecture" / "index.html").read_text()
+    site = RenderedSite(site_dir)
+    html = site.read("events/monterrey-lecture/index.html")
     assert "<title>Monterrey lecture · Fixture site</title>" in html
     assert '<meta property="og:title" content="Monterrey lecture">' in html
     assert "<h1>Mammad Talibov&#39;s lecture at the Tecnológico de Monterrey</h1>" in html
-    listing = (tmp_path / "out" / "events" / "index.html").read_text()
+    listing = site.read("events/index.html")
     assert '<a href="/events/monterrey-lecture/">Monterrey lecture</a>' in listing
 
 
@@ -307,20 +313,17 @@ def test_feedparser_reads_the_feed_newest_first(built_at_root):
     assert len(dates) == 4 and dates == sorted(dates, reverse=True)
 
 
-def test_events_known_only_by_a_sources_date_are_not_in_the_feed(site_dir, tmp_path):
+def test_events_known_only_by_a_sources_date_are_not_in_the_feed(site_dir):
     event = site_dir / "events" / "monterrey-lecture.md"
     event.write_text(event.read_text().replace('date: "2025-10-03"', 'date: "../2025-10"'))
-    build(Project(content=site_dir), tmp_path / "out", "/")
-    feed = feedparser.parse((tmp_path / "out" / "feed.xml").read_bytes())
+    feed = feedparser.parse(RenderedSite(site_dir).read("feed.xml"))
     assert not feed.bozo
     links = [entry.link for entry in feed.entries]
     assert len(links) == 3 and not any("monterrey" in link for link in links)
 
 
-def test_the_real_feed_leaves_out_cop29_and_the_pandemic():
-    if "real" not in site_contents():
-        pytest.skip("no content/ in this checkout")
-    graph = load_graph(REAL_CONTENT)
+def test_the_real_feed_leaves_out_cop29_and_the_pandemic(real_graph):
+    graph = real_graph
     listed = [e.slug for e in feed_events(graph)]
     assert "cop29" not in listed and "covid-19-pandemic" not in listed
     assert len(listed) == sum(1 for e in graph.timeline if e.date.start is not None)
@@ -346,25 +349,22 @@ def test_sitemap_entries_have_a_lastmod_from_content(built_at_root):
     assert dates["/"] == "2025-10-12"   # not the year 2025, which ends later but says less
 
 
-def test_every_page_of_the_real_site_has_a_lastmod():
-    if "real" not in site_contents():
-        pytest.skip("no content/ in this checkout")
+def test_every_page_of_the_real_site_has_a_lastmod(real_graph):
     from bilateral.plan import plan_site
     from bilateral.sitemap import LastModified, listed_pages
-    graph = load_graph(REAL_CONTENT)
+    graph = real_graph
     dated = LastModified(graph)
     assert [page.path for page in listed_pages(plan_site(graph)) if dated.of(page) is None] == []
 
 
-def test_a_later_source_moves_the_lastmod_of_the_pages_citing_it(site_dir, tmp_path):
+def test_a_later_source_moves_the_lastmod_of_the_pages_citing_it(site_dir):
     source = site_dir / "sources" / "talibov-op-ed.md"
     source.write_text(source.read_text().replace('date: "2025-10-12"', 'date: "2026-01-05"'))
-    build(Project(content=site_dir), tmp_path / "out", "/")
-    text = (tmp_path / "out" / "sitemap.xml").read_text()
+    text = RenderedSite(site_dir).read("sitemap.xml")
     assert (f"<loc>{SITE_URL}/events/lima-consultations/</loc>\n    <lastmod>2026-01-05</lastmod>") in text
 
 
-def test_robots_txt_only_at_a_hosts_root(site_dir, tmp_path):
+def test_robots_txt_only_at_a_hosts_root(site_dir, tmp_path, no_search_index):
     said: list[str] = []
     build(Project(content=site_dir, site_url="https://example.org"), tmp_path / "root", "/", notify=said.append)
     assert said == []
@@ -381,7 +381,7 @@ def test_robots_txt_only_at_a_hosts_root(site_dir, tmp_path):
         assert '<link rel="sitemap" type="application/xml" href="/repo/sitemap.xml">' in page.read_text()
 
 
-def test_a_sub_path_build_without_a_site_address_says_both(site_dir, tmp_path):
+def test_a_sub_path_build_without_a_site_address_says_both(site_dir, tmp_path, no_search_index):
     yml = site_dir / "site.yml"
     yml.write_text("".join(l for l in yml.read_text().splitlines(True) if not l.startswith("site_url")))
     said: list[str] = []

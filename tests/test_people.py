@@ -8,15 +8,12 @@ import re
 import pytest
 
 from bilateral import keyfacts, people, relations
-from bilateral.pipeline import load_graph
 from bilateral.plan import plan_site
-
-from conftest import REAL_CONTENT
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 @pytest.fixture(scope="module")
@@ -84,18 +81,18 @@ def test_envoys_both_ways_hub_first(graph):
     assert [e.resident_in for e in keyfacts.envoys(graph, hub, mexico)] == ["Mexico (resident embassy)"]
 
 
-def test_the_people_index_is_by_surname_and_grouped_by_country(plan, built_at_root):
+def test_the_people_index_is_by_surname_and_grouped_by_country(plan, real_site):
     context = page(plan, "people/").context
     slugs = [p.slug for p in context["entries"]]
     assert slugs.index("cesar-augusto-de-las-casas-dias") < slugs.index("felix-denegri") < slugs.index("elnur-mammadov")
     groups = {c.slug: [p.slug for p in ps] for c, ps in context["by_country"]}
     assert all("mammad-talibov" in groups[c] for c in ("mexico", "peru", "colombia", "costa-rica", "guatemala", "honduras", "panama"))
-    html = (built_at_root("real") / "people" / "index.html").read_text(encoding="utf-8")
+    html = real_site.read("people/index.html")
     assert 'id="by-country"' in html
 
 
-def test_the_representatives_table_is_cited(built_at_root):
-    html = (built_at_root("real") / "countries" / "peru" / "index.html").read_text(encoding="utf-8")
+def test_the_representatives_table_is_cited(real_site):
+    html = real_site.read("countries/peru/index.html")
     table = re.search(r'<section aria-labelledby="envoys-h">.*?</section>', html, re.S).group(0)
     rows = re.findall(r"<tr>\s*<td data-label=\"Envoy\">.*?</tr>", table, re.S)
     assert len(rows) == 3 and all('href="#note-' in r for r in rows)

@@ -92,8 +92,8 @@ def test_templates_get_no_graph_to_derive_from(graph):
     assert "graph" not in env.globals
 
 
-def test_inferred_dates_are_marked_on_the_home_page_and_the_events_index(built_at_root):
-    site = built_at_root("real")
+def test_inferred_dates_are_marked_on_the_home_page_and_the_events_index(real_site):
+    site = real_site
     for rel in ("index.html", "events/index.html"):
-        html = (site / rel).read_text(encoding="utf-8")
+        html = site.read(rel)
         assert 'class="inferred"' in html, rel

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from bilateral.pipeline import load_graph
 from bilateral.relations import HUB_IN_COUNTRY, COUNTRY_IN_HUB, overview, presence
 from bilateral.worldmap import LABEL_CHAR_W, LABEL_H, map_model
 
@@ -19,13 +18,13 @@ COVERED_FROM_MEXICO = ["colombia", "costa-rica", "guatemala", "honduras", "panam
 
 
 @pytest.fixture(scope="module")
-def graph():
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 @pytest.fixture(scope="module")
-def site(built_at_root):
-    return built_at_root("real")
+def site(real_site):
+    return real_site
 
 
 def country(graph, slug):
@@ -93,7 +92,7 @@ def test_larger_countries_are_labelled_and_labels_never_overlap(graph):
 
 @pytest.mark.parametrize("rel", ["index.html", "countries/index.html"])
 def test_built_map_names_each_shape_by_its_category_and_lists_the_countries_as_links(site, rel):
-    html = (site / rel).read_text(encoding="utf-8")
+    html = site.read(rel)
     figure = html[html.index('<figure class="map"'): html.index("</figure>", html.index('<figure class="map"'))]
     assert 'aria-label="Brazil: resident embassy"' in figure
     assert 'aria-label="Peru: accredited from Mexico"' in figure
@@ -106,7 +105,7 @@ def test_built_map_names_each_shape_by_its_category_and_lists_the_countries_as_l
 
 
 def test_overview_gives_one_status_per_cell_and_flags_the_brazil_trade_dispute(site, graph):
-    html = (site / "countries" / "index.html").read_text(encoding="utf-8")
+    html = site.read("countries/index.html")
     table = html[html.index('<table class="overview'): html.index("</table>")]
     rows = {m.group(1): m.group(0) for m in re.finditer(r'<tr>\s*<th scope="row"><a href="/countries/([^/]+)/">.*?</tr>', table, re.S)}
     text = {slug: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", row)) for slug, row in rows.items()}
@@ -122,7 +121,7 @@ def test_overview_gives_one_status_per_cell_and_flags_the_brazil_trade_dispute(s
 
 
 def test_no_sentence_repeats_in_the_overview(site):
-    html = (site / "countries" / "index.html").read_text(encoding="utf-8")
+    html = site.read("countries/index.html")
     table = html[html.index('<table class="overview'): html.index("</table>")]
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s", re.sub(r"<[^>]+>", "", table)) if len(s.split()) > 6]
     assert len(sentences) == len(set(sentences))

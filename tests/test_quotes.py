@@ -132,7 +132,7 @@ def test_source_texts_is_no_longer_a_setting(site_dir):
     assert error.startswith(f"{site}:{text.count(chr(10))}: unknown key 'source_texts'")
 
 
-def test_texts_are_never_published(site_dir, tmp_path):
+def test_texts_are_never_published(site_dir, tmp_path, no_search_index):
     from bilateral.pipeline import Project, build
     out = tmp_path / "out"
     build(Project(content=site_dir), out, "/")

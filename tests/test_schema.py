@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import pytest
@@ -20,6 +21,7 @@ CONTENTS = [FIXTURE] + ([pytest.param(ROOT / "content", marks=pytest.mark.slow)]
                         if (ROOT / "content" / "site.yml").is_file() else [])
 
 
+@functools.cache   # checking and compiling a schema takes ~0.1 s; each is asked for once per file checked
 def validator(name: str) -> Draft202012Validator:
     schema = json.loads((COMMITTED / f"{name}.schema.json").read_text())
     Draft202012Validator.check_schema(schema)

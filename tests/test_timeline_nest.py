@@ -10,16 +10,9 @@ import pytest
 
 from bilateral import backlinks, timeline
 from bilateral.dates import parse_date
-from bilateral.pipeline import load_graph
 from bilateral.plan import Rows, Shown, depends_on, plan_site, token
 
-from conftest import REAL_CONTENT, errors_for
-
-
-
-def needs_real_content():
-    if not (REAL_CONTENT / "site.yml").is_file():
-        pytest.skip("no real content")
+from conftest import errors_for
 
 VISIT = "elnur-mammadov-visit-to-peru-2025"
 TALKS = "azerbaijan-peru-political-consultations-2025"
@@ -40,9 +33,8 @@ class Event:
 
 
 @pytest.fixture(scope="module")
-def graph():
-    needs_real_content()
-    return load_graph(REAL_CONTENT)
+def graph(real_graph):
+    return real_graph
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +43,8 @@ def plan(graph):
 
 
 @pytest.fixture(scope="module")
-def site(built_at_root):
-    needs_real_content()
-    return built_at_root("real")
+def site(real_site):
+    return real_site
 
 
 def page(plan, path):
@@ -199,7 +190,7 @@ def row(html: str, slug: str) -> str:
 
 def test_the_built_timelines_nest_the_visit_in_a_closed_details(site):
     for rel in ("timeline/index.html", "countries/peru/index.html", "timeline/country/peru/index.html"):
-        html = (site / rel).read_text(encoding="utf-8")
+        html = site.read(rel)
         visit = row(html, VISIT)
         assert '<details class="parts"><summary>6 related events</summary><ol class="parts">' in visit, rel
         # each sub-event is a row of its own inside it: a link, with its date
@@ -209,7 +200,7 @@ def test_the_built_timelines_nest_the_visit_in_a_closed_details(site):
 
 
 def test_the_built_person_page_says_part_of(site):
-    html = (site / "people" / "elmer-schialer-salcedo" / "index.html").read_text(encoding="utf-8")
+    html = site.read("people/elmer-schialer-salcedo/index.html")
     meeting = row(html, MEETING)
     assert re.search(rf'<span class="part-of">Part of <a href="/events/{VISIT}/">[^<]+</a></span>', meeting)
     assert "<details" not in meeting

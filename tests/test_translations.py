@@ -11,7 +11,16 @@ from bilateral import translations
 from bilateral.languages import build_graphs, plan_languages
 from bilateral.pipeline import Project, build, load_checked
 from bilateral.urls import Urls
-from conftest import ROOT, errors_for, needs_chromium, run_cli, serve_folder, write
+from conftest import (ROOT, RenderedSite, copy_fixture, errors_for, needs_chromium, run_cli, serve_folder,
+                      without_search_index, write)
+
+
+@pytest.fixture
+def site_dir(reused_site_dir):
+    """These tests edit the content and read it back: the session's one
+    reused copy (conftest.reused_site_dir) instead of a new copy each."""
+    return reused_site_dir
+
 
 EVENT_ES = """---
 title: Primeras consultas políticas entre Azerbaiyán y Perú
@@ -229,12 +238,20 @@ def test_urls_prefix_pages_not_shared_files(base, site_url, expected):
 
 # --- pages, feeds ------------------------------------------------------------------
 
-@pytest.fixture
-def built(site, tmp_path):
+BASE = "/az-latam/"   # a sub-path, as the fixture's site_url has
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixture in three languages, with EVENT_ES, built once for this
+    module under BASE; read only."""
+    root = tmp_path_factory.mktemp("translated")
+    site = copy_fixture(root / "content")
+    _languages(site)
     write(site, "events/lima-consultations.es.md", EVENT_ES)
-    out = tmp_path / "out"
-    build(Project(content=site), out, "/repo/", jobs=1)
-    return out
+    with without_search_index():   # (search in each language: test_spanish_search_finds_spanish_pages)
+        build(Project(content=site), root / "out", BASE, jobs=1)
+    return root / "out"
 
 
 def test_every_page_exists_in_every_language(built):
@@ -251,10 +268,11 @@ def test_a_page_links_its_languages(built):
     assert '<link rel="alternate" hreflang="x-default" href="https://example.org/az-latam/countries/peru/">' in html
     switcher = re.search(r'<nav class="languages".*?</nav>', html, re.S).group()
     assert re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switcher) == [
-        ("/repo/countries/peru/", "en"), ("/repo/es/countries/peru/", "es"), ("/repo/pt/countries/peru/", "pt")]
+        ("/az-latam/countries/peru/", "en"), ("/az-latam/es/countries/peru/", "es"),
+        ("/az-latam/pt/countries/peru/", "pt")]
     assert 'hreflang="es" lang="es" aria-current="page"' in switcher
     assert "<h1>Perú" in html
-    assert 'href="/repo/static/site.css"' in html and 'href="/repo/es/timeline/"' in html
+    assert 'href="/az-latam/static/site.css"' in html and 'href="/az-latam/es/timeline/"' in html
 
 
 def test_english_text_on_a_translated_page_is_marked_and_quotes_keep_their_language(built):
@@ -267,18 +285,16 @@ def test_english_text_on_a_translated_page_is_marked_and_quotes_keep_their_langu
     assert 'lang="en"' not in english.split("<main", 1)[1]   # nothing to mark on an English page
 
 
-def test_a_translation_behind_its_english_says_so(site, tmp_path):
+def test_a_translation_behind_its_english_says_so(site):
     translation = write(site, "events/lima-consultations.es.md", EVENT_ES)
     assert run_cli("translations", "--stamp", translation, "--content", site).returncode == 0
-    out = tmp_path / "out"
-    build(Project(content=site), out, "/", jobs=1)
+    page = "es/events/lima-consultations/index.html"
     notice = "Esta traducción puede ser anterior al texto en inglés."   # in the page's language
-    assert notice not in (out / "es/events/lima-consultations/index.html").read_text(encoding="utf-8")
+    assert notice not in RenderedSite(site).read(page)
     original = site / "events" / "lima-consultations.md"
     original.write_text(original.read_text(encoding="utf-8").replace("place: Lima", "place: Lima (Peru)"),
                         encoding="utf-8")
-    build(Project(content=site), out, "/", jobs=1)
-    html = (out / "es/events/lima-consultations/index.html").read_text(encoding="utf-8")
+    html = RenderedSite(site).read(page)
     assert notice in html and '<a href="/events/lima-consultations/" hreflang="en">' in html
 
 
@@ -291,7 +307,7 @@ def test_each_language_has_its_feed(built):
     spanish = feedparser.parse((built / "es" / "feed.xml").read_bytes())
     assert "Primeras consultas políticas entre Azerbaiyán y Perú" in [e.title for e in spanish.entries]
     page = (built / "es" / "index.html").read_text(encoding="utf-8")
-    assert 'href="/repo/es/feed.xml"' in page
+    assert 'href="/az-latam/es/feed.xml"' in page
 
 
 def test_sitemap_and_downloads_hold_every_language(built):
@@ -306,13 +322,8 @@ def test_sitemap_and_downloads_hold_every_language(built):
     assert "<code>title_es</code>, <code>summary_es</code> (Español); <code>title_pt</code>" in documented
 
 
-def test_english_pages_are_unchanged_but_for_the_language_links(site_dir, tmp_path):
-    one = tmp_path / "one"
-    build(Project(content=site_dir), one, "/", jobs=1)
-    _languages(site_dir)
-    write(site_dir, "events/lima-consultations.es.md", EVENT_ES)
-    three = tmp_path / "three"
-    build(Project(content=site_dir), three, "/", jobs=1)
+def test_english_pages_are_unchanged_but_for_the_language_links(built, built_site):
+    one, three = built_site("fixture", BASE), built
     # the language links, and the data page's line on the translated keys graph.json adds
     language_lines = re.compile(r'<link rel="alternate" hreflang=[^\n]*\n|  <nav class="languages"[\s\S]*?</nav>\n'
                                 r'|  <p>Translated titles and summaries, [^\n]*\n')

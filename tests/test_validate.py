@@ -8,6 +8,13 @@ from bilateral.pipeline import load_graph
 from conftest import EVENT, errors_for, write
 
 
+@pytest.fixture
+def site_dir(reused_site_dir):
+    """This module's tests only edit the content and load it: one reused
+    copy (conftest.reused_site_dir) instead of a new one each."""
+    return reused_site_dir
+
+
 def only_error(site_dir) -> str:
     errors = errors_for(site_dir)
     assert len(errors) == 1, errors
