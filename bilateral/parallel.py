@@ -52,9 +52,7 @@ def render_pages(env, pages: list, jobs: int | None = None,
         return files
 
     global _job
-    for one in env.values() if isinstance(env, dict) else [env]:   # {language: env}, or one
-        for name in one.list_templates(extensions=["html"]):
-            one.get_template(name)  # compiled once here (with what they extend and import), for every worker
+    compile_templates(env)   # once here, for every worker
     shares = jobs * 16  # many per worker, so the last share leaves the other cores idle only briefly
     html: list = [None] * len(pages)
     _job = (env, pages, write_to)
@@ -75,6 +73,14 @@ def render_pages(env, pages: list, jobs: int | None = None,
         _job = None
         gc.unfreeze()
     return {page.path: text for page, text in zip(pages, html)}
+
+
+def compile_templates(env) -> None:
+    """Compile every template (with what they extend and import) of an
+    environment, or of each of {language: environment}."""
+    for one in env.values() if isinstance(env, dict) else [env]:
+        for name in one.list_templates(extensions=["html"]):
+            one.get_template(name)
 
 
 def _render_share(first: int, shares: int):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import posixpath
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,18 +11,18 @@ from .errors import ContentError, ContentErrors
 from .export import downloads
 from .feed import atom_feed
 from .graph import Graph, build_graph
-from .languages import build_graphs, plan_languages
+from .languages import build_graphs, plan_languages, site_languages
 from .load import Content, load_content
-from .parallel import render_pages
+from .parallel import compile_templates, render_pages
 from .plan import Plan, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .search import index_site
 from .searchnames import names_files
 from .sitemap import notices, sitemap
-from .urls import Urls
+from .urls import Urls, language_prefix, output_file, page_path
 from .validate import validate
 from .verify import verify_outputs
-from .write import refuse_clashes, refuse_unsafe_output, staged, write_files
+from .write import FoldersAhead, refuse_clashes, refuse_unsafe_output, staged, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,17 +85,26 @@ def build(project: Project, out: Path, base_url: str = "/",
     with few_collections():
         content = load_checked(project.content)
         refuse_unsafe_output(out, *protected_folders(project, content))
-        graphs = build_graphs(content)
-        for graph in graphs.values():
-            if project.site_url:
-                graph.site["site_url"] = project.site_url
-        plan = plan_languages(graphs, plan_site)
-        graph = plan.graph
-        files = publish(graph, project, out, base_url, jobs, plan=plan)
+        with staged(Path(out), project.static) as staging:
+            ahead = FoldersAhead(staging, entity_folders(content))   # while the graph and plan are made
+            graphs = build_graphs(content)
+            for graph in graphs.values():
+                if project.site_url:
+                    graph.site["site_url"] = project.site_url
+            plan = plan_languages(graphs, plan_site)
+            graph = plan.graph
+            files = publish_into(staging, plan, project, base_url, jobs, ahead=ahead)
     if notify:
         for line in notices(Urls(base_url, graph.site.get("site_url", ""))):
             notify(line)
     return files
+
+
+def entity_folders(content: Content) -> list[str]:
+    """The folder of every entity's page, in every language: most of a site's."""
+    languages = site_languages(content.site.meta if content.site else None)
+    return [posixpath.dirname(output_file(language_prefix(lang, languages) + page_path(doc.kind, doc.slug)))
+            for lang in languages for doc in content.documents]
 
 
 def protected_folders(project: Project, content: Content) -> tuple[dict, dict]:
@@ -132,19 +142,29 @@ def publish(graph: Graph, project: Project, out: Path, base_url: str = "/",
     """Render the graph's planned pages into a new site that replaces `out`
     once complete, each page written by the process that rendered it.
     Returns every file written, as {site path: fingerprint}."""
-    plan = plan or plan_site(graph)
-    urls = Urls(base_url, graph.site.get("site_url", ""), languages=list(plan.graphs))
+    with staged(Path(out), project.static) as staging:
+        return publish_into(staging, plan or plan_site(graph), project, base_url, jobs, env)
+
+
+def publish_into(staging: Path, plan: Plan, project: Project, base_url: str = "/",
+                 jobs: int | None = None, env=None, ahead: FoldersAhead | None = None) -> dict[str, str]:
+    """publish()'s work, into a staging folder (write.staged)."""
+    urls = Urls(base_url, plan.graph.site.get("site_url", ""), languages=list(plan.graphs))
     if env is None:
         env = environments(project.templates, plan, urls)
     refuse_clashes(plan.paths)
-    with staged(Path(out), project.static) as staging:
-        extras: dict[str, bytes] = {}
+    extras: dict[str, bytes] = {}
 
-        def write_extras():  # while the workers render pages
-            extras.update(write_files(staging, extra_outputs(plan, urls)))
+    def write_extras():  # while the workers render pages
+        extras.update(write_files(staging, extra_outputs(plan, urls)))
 
-        files = render_pages(env, plan.pages, jobs, write_to=staging, meanwhile=write_extras)
-        files.update(extras)
-        for step in FINALIZERS:
-            step(staging, base_url)
+    if ahead is not None:   # the folders not yet made are the render workers' to make
+        compile_templates(env)
+        ahead.finish()
+    files = render_pages(env, plan.pages, jobs, write_to=staging, meanwhile=write_extras)
+    if ahead is not None:
+        ahead.tidy(files)
+    files.update(extras)
+    for step in FINALIZERS:
+        step(staging, base_url)
     return files

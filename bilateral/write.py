@@ -11,6 +11,8 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,6 +135,59 @@ def refuse_clashes(files) -> None:
         if target in seen:
             raise ValueError(f"two outputs write {target}: {seen[target]!r} and {path!r}")
         seen[target] = path
+
+
+class FoldersAhead:
+    """Make a site's folders in a process of their own while the build plans.
+
+    On some disks making a folder costs far more than writing a file
+    (0.1-0.6 ms each on this project's virtual machine, most of a build's
+    system time), and render workers making them side by side slow each
+    other down. Made by a small process while the main one plans on one
+    core, they cost the build little. (A thread would not do: it waits for
+    Python's lock after every folder, while the planning holds it.) Only an
+    optimization: `finish()` stops the process where it is (the render
+    workers make the folders it did not, as they would anyway, and report
+    what fails); `tidy()` removes the folders no file went into."""
+
+    def __init__(self, root: Path, folders):
+        self.root, self.folders = root, sorted(set(folders))
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", _MAKE_FOLDERS, str(root)], stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            self._process.stdin.write("\0".join(self.folders).encode("utf-8"))
+            self._process.stdin.close()
+        except OSError:   # it has already ended
+            pass
+
+    def finish(self) -> None:
+        """Stop the folders' process, and wait for it."""
+        if self._process.poll() is None:
+            self._process.terminate()
+        self._process.wait()
+
+    def tidy(self, written) -> None:
+        """Remove the folders meant to be made here that no written file is in."""
+        used = {posixpath.dirname(inside_path(path)) for path in written}
+        for folder in sorted(set(self.folders) - used, reverse=True):
+            try:
+                (self.root / folder).rmdir()
+            except OSError:   # not made, or something was written into it after all
+                pass
+
+
+# The folders' process: each folder named on stdin (NUL-separated), made
+# under the root; it stops at the first it cannot make.
+_MAKE_FOLDERS = """
+import os, sys
+root = sys.argv[1]
+for folder in sys.stdin.buffer.read().decode("utf-8").split("\\0"):
+    try:
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+    except OSError:
+        break
+"""
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> dict[str, bytes]:
