@@ -43,7 +43,7 @@ from .load import Content, Document, _read_markdown, load_content
 from .parallel import render_pages
 from .languages import build_graphs, plan_languages, site_languages
 from .pipeline import FINALIZERS, Project, environments, extra_outputs, few_collections, load_checked, publish
-from .plan import FIGURES, Plan, affected, plan_site
+from .plan import FIGURES, Plan, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .urls import Urls
 from .validate import validate
@@ -127,11 +127,10 @@ class Incremental:
         old_plan = self.plan
         # a page is touched by the tokens of its language: an original's edit
         # reaches every language, a translation's only its own (_reload)
-        hit = lambda page: affected(page, tokens.get(page.lang, set()))  # noqa: E731
         changed = any(tokens.values())
         if base and changed and not everything and len(old_plan.graphs) <= 1 and self._patch_bodies(docs, base):
             graph, plan = self.graph, old_plan
-            pages = [p for p in plan.pages if hit(p)]
+            pages = plan.touched(tokens)
         else:
             plan = plan_languages(build_graphs(content)).derive() if changed or everything else old_plan
             graph = plan.graph
@@ -140,9 +139,10 @@ class Incremental:
             if everything:
                 pages = plan.pages
             else:
-                before = {p.path for p in old_plan.pages if hit(p)}
+                before = {p.path for p in old_plan.touched(tokens)}
                 known = set(old_plan.paths)
-                pages = [p for p in plan.pages if p.path in before or p.path not in known or hit(p)]
+                hit = {id(p) for p in plan.touched(tokens)}
+                pages = [p for p in plan.pages if p.path in before or p.path not in known or id(p) in hit]
         self.content, self.graph, self.plan = content, graph, plan
 
         # Should rendering or writing fail now (a template error, a full disk),

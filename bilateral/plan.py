@@ -104,6 +104,7 @@ class Plan:
     graph: Graph
     pages: list
     graphs: dict = field(default_factory=dict)   # {language: graph}, the default first (languages.py)
+    _touched: object = field(default=None, repr=False, compare=False)
 
     @property
     def paths(self) -> list[str]:
@@ -115,6 +116,12 @@ class Plan:
         for page in self.pages:
             page.deps   # noqa: B018
         return self
+
+    def touched(self, tokens: dict) -> list:
+        """The pages a change can change (Touched), in plan order."""
+        if self._touched is None:
+            self._touched = Touched(self.pages)
+        return self._touched.pages(tokens)
 
 
 @dataclass(frozen=True)
@@ -538,6 +545,34 @@ def _how(kind: type):
     else:
         how = _SKIP
     return _HOW.setdefault(kind, how)
+
+
+class Touched:
+    """Which pages of a plan a change can change, looked up by token rather
+    than by asking each page (the preview asks on every edit, and most
+    pages depend on a few entities): `pages(tokens)` is the same as every
+    page for which `affected(page, tokens[page.lang])` holds, in plan order."""
+
+    def __init__(self, pages: list):
+        self.pages_in_order = pages
+        self.everything: list[int] = []                 # pages that sum up the site
+        self.by_token: dict[tuple, list[int]] = {}      # (language, token) -> pages
+        for i, page in enumerate(pages):
+            if EVERYTHING in page.deps:
+                self.everything.append(i)
+            else:
+                for token_ in page.deps:
+                    self.by_token.setdefault((page.lang, token_), []).append(i)
+
+    def pages(self, tokens: dict) -> list:
+        """`tokens`: {language: the tokens that changed for its pages}."""
+        hit = set()
+        for lang, changed in tokens.items():
+            for token_ in changed:
+                hit.update(self.by_token.get((lang, token_), ()))
+            if any(t[0] != "body" for t in changed):
+                hit.update(i for i in self.everything if self.pages_in_order[i].lang == lang)
+        return [self.pages_in_order[i] for i in sorted(hit)]
 
 
 def affected(page: Page, tokens: set) -> bool:

@@ -97,3 +97,20 @@ def test_inferred_dates_are_marked_on_the_home_page_and_the_events_index(real_si
     for rel in ("index.html", "events/index.html"):
         html = site.read(rel)
         assert 'class="inferred"' in html, rel
+
+
+def test_the_pages_touched_by_a_change_are_those_affected_by_it():
+    """Plan.touched looks pages up by token: it must name exactly the pages
+    affected() names, in plan order, for any change in any language."""
+    from bilateral.languages import build_graphs, plan_languages
+    from bilateral.pipeline import load_checked
+    plan = plan_languages(build_graphs(load_checked(FIXTURE))).derive()
+    entities = list(plan.graph.entities())
+    changes = [{(e.kind, e.slug)} for e in entities[:40]] + [{body_token(e)} for e in entities[:40]]
+    changes += [{FIGURES}, {body_token(entities[0]), (entities[1].kind, entities[1].slug)}, set()]
+    languages = list(plan.graphs)
+    for tokens in changes:
+        for by_lang in ({lang: tokens for lang in languages}, {languages[-1]: tokens}):
+            expected = [p for p in plan.pages if affected(p, by_lang.get(p.lang, set()))]
+            assert plan.touched(by_lang) == expected
+    assert plan.touched({lang: {("countries", "peru")} for lang in languages})   # (the changes touch pages)
