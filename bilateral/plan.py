@@ -570,8 +570,8 @@ class Touched:
         for lang, changed in tokens.items():
             for token_ in changed:
                 hit.update(self.by_token.get((lang, token_), ()))
-            if any(t[0] != "body" for t in changed):
-                hit.update(i for i in self.everything if self.pages_in_order[i].lang == lang)
+            hit.update(i for i in self.everything   # (the rule for them is affected()'s)
+                       if self.pages_in_order[i].lang == lang and affected(self.pages_in_order[i], changed))
         return [self.pages_in_order[i] for i in sorted(hit)]
 
 
