@@ -1,6 +1,7 @@
 """Stage 1: read content files into Documents, with every read error located."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import re
@@ -157,16 +158,18 @@ PARALLEL_FILES = 1000
 def read_files(paths: list[Path], kind: str, reader) -> list[tuple[Document | None, list]]:
     """(document or None, its problems) for each file, in order; a long list
     half in a forked process, whose documents come back pickled (a tenth of
-    what parsing them costs)."""
+    what parsing them costs), with what it parsed for PARSED."""
     if len(paths) < PARALLEL_FILES or "fork" not in multiprocessing.get_all_start_methods() \
             or (os.cpu_count() or 1) < 2:
         return _read_share(paths, kind, reader)
     half = len(paths) // 2
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
                              initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
-        later = pool.submit(_read_share, paths[half:], kind, reader)
+        later = pool.submit(_read_share_parsed, paths[half:], kind, reader)
         first = _read_share(paths[:half], kind, reader)
-        return first + later.result()
+        reads, parsed = later.result()
+        PARSED.update(parsed)
+        return first + reads
 
 
 def _read_share(paths: list[Path], kind: str, reader) -> list[tuple[Document | None, list]]:
@@ -175,6 +178,54 @@ def _read_share(paths: list[Path], kind: str, reader) -> list[tuple[Document | N
         problems: list[ContentError] = []
         read.append((reader(path, kind, problems), problems))
     return read
+
+
+def _read_share_parsed(paths: list[Path], kind: str, reader):
+    """In the forked process: the share's reads, and the files it parsed anew
+    (pickled with the reads, so each document's data crosses once)."""
+    PARSED.added = {}
+    return _read_share(paths, kind, reader), PARSED.added
+
+
+class Parsed:
+    """Files parsed before, by their text: reloading a folder parses only the
+    files whose text changed. The preview reloads every file when one is
+    added or removed, and the tests load the same few files hundreds of
+    times. Keyed by a digest of the text, never by a file's time, so no edit
+    is missed; the least recently used go first past `limit`. Documents are
+    never changed once loaded (the preview already shares them between
+    loads), so a document's data is shared too."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.entries: dict = {}
+        self.added: dict | None = None   # in a forked reader: what it parsed, for the parent
+
+    @staticmethod
+    def key(parse, text: str) -> tuple:
+        return parse.__name__, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def get(self, key):
+        fields = self.entries.pop(key, None)
+        if fields is not None:
+            self.entries[key] = fields   # now the most recently used
+        return fields
+
+    def put(self, key, fields) -> None:
+        self.entries[key] = fields
+        if self.added is not None:
+            self.added[key] = fields
+        while len(self.entries) > self.limit:
+            del self.entries[next(iter(self.entries))]
+
+    def update(self, parsed: dict) -> None:
+        for key, fields in parsed.items():
+            self.put(key, fields)
+
+
+# Room for a site of some 50,000 files, about 16 bytes of key each beyond
+# the documents the loaded content holds anyway.
+PARSED = Parsed(limit=50_000)
 
 
 def _source_text_problems(path: Path) -> list[ContentError]:
@@ -216,10 +267,31 @@ def read_text(path: Path, errors) -> str | None:
 
 
 def _read_markdown(path: Path, kind: str, errors) -> Document | None:
+    return _read(path, kind, errors, _parse_markdown)
+
+
+def _read_yaml(path: Path, kind: str, errors) -> Document | None:
+    return _read(path, kind, errors, _parse_yaml)
+
+
+def _read(path: Path, kind: str, errors, parse) -> Document | None:
+    """The file's Document: its text read, and parsed unless PARSED has it."""
     text = read_text(path, errors)
     if text is None:
         return None
     where = display_path(path)
+    key = PARSED.key(parse, text)
+    fields = PARSED.get(key)
+    if fields is None:
+        fields = parse(text, where, errors)
+        if fields is None:
+            return None
+        PARSED.put(key, fields)
+    return Document(kind, path.stem, where, *fields)
+
+
+def _parse_markdown(text: str, where: str, errors):
+    """(meta, lines, body, body_line) of a Markdown file's text, or None."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         errors.append(ContentError(where, 1, "missing front matter: the file must start with a '---' line"))
@@ -232,20 +304,13 @@ def _read_markdown(path: Path, kind: str, errors) -> Document | None:
     meta = _parse_meta("\n".join(lines[1:close]), 2, where, errors)
     if meta is None:
         return None
-    data, line_map = meta
-    return Document(kind, path.stem, where, data, line_map,
-                    body="\n".join(lines[close + 1:]), body_line=close + 2)
+    return (*meta, "\n".join(lines[close + 1:]), close + 2)
 
 
-def _read_yaml(path: Path, kind: str, errors) -> Document | None:
-    text = read_text(path, errors)
-    if text is None:
-        return None
-    where = display_path(path)
+def _parse_yaml(text: str, where: str, errors):
+    """(meta, lines, body, body_line) of a YAML file's text, or None."""
     meta = _parse_meta(text, 1, where, errors)
-    if meta is None:
-        return None
-    return Document(kind, path.stem, where, meta[0], meta[1])
+    return None if meta is None else (*meta, "", 1)
 
 
 def _parse_meta(text: str, first_line: int, where: str, errors):

@@ -153,7 +153,8 @@ class FoldersAhead:
     def __init__(self, root: Path, folders):
         self.root, self.folders = root, sorted(set(folders))
         self._process = subprocess.Popen(
-            [sys.executable, "-c", _MAKE_FOLDERS, str(root)], stdin=subprocess.PIPE,
+            # -I -S: no site-packages nor environment to read; it starts in half the time
+            [sys.executable, "-I", "-S", "-c", _MAKE_FOLDERS, str(root)], stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             self._process.stdin.write("\0".join(self.folders).encode("utf-8"))

@@ -92,7 +92,7 @@ def test_linkcheck_without_a_built_site_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "run `python build.py` first" in result.stderr
 
 
-def test_site_url_option_overrides_site_yml(tmp_path):
+def test_site_url_option_overrides_site_yml(tmp_path, no_search_index):
     out = tmp_path / "out"
     result = run_cli("build", "--content", FIXTURE, "--out", out,
                      "--site-url", "https://owner.github.io/repo", "--base-url", "/repo/")
