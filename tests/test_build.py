@@ -129,6 +129,71 @@ def test_link_checker_catches_broken_links_and_fragments(tmp_path):
     assert report.external == {"https://example.org/"}
 
 
+# What the link checker must read as a browser (and the standard library's
+# html.parser, which it used before lxml) reads it.
+TRICKY_PAGE = """<!DOCTYPE html><HTML><head>
+<link rel="canonical" href="https://example.org/elsewhere/">
+<META HTTP-EQUIV="Refresh" content="0; url=/a/">
+<script>document.write('<a href="/in-a-script/">');</script>
+<style>a[href="/in-a-style/"] { color: red }</style>
+</head><body>
+<!-- <a href="/in-a-comment/">x</a> -->
+<A HREF="/a/?x=1&amp;y=2#top" ID="Up">up</A><a name=anchor href=/a/>unquoted</a>
+<img src="/a/pic.png" alt="a > b"><p id="p1" title="<a href='/in-an-attribute/'>">
+<svg><use href="#p1"></use></svg>
+<search data-names-url="/a/names.json"></search>
+</body></HTML>"""
+
+
+def test_the_link_checker_reads_a_page_as_html_parser_does(tmp_path):
+    """libxml2 (lxml) finds the same ids and URLs, in the same order, as
+    Python's own HTML parser: not the ones in scripts, styles, comments or
+    attribute values, nor the canonical link. In a textarea, where
+    html.parser would see a link, it sees text, as a browser does."""
+    from html.parser import HTMLParser
+
+    from bilateral.linkcheck import LINKING, _parse
+
+    class Stdlib(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.ids, self.refs = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            self.ids |= {attrs["id"]} if attrs.get("id") else set()
+            self.ids |= {attrs["name"]} if tag == "a" and attrs.get("name") else set()
+            self.refs += [attrs[n] for n in LINKING if attrs.get(n) is not None
+                          and not (tag == "link" and attrs.get("rel") == "canonical")]
+            if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+                self.refs.append(attrs["content"].partition("url=")[2])
+
+    page = tmp_path / "index.html"
+    page.write_text(TRICKY_PAGE, encoding="utf-8")
+    expected = Stdlib()
+    expected.feed(TRICKY_PAGE)
+    found = _parse(page)
+    assert found.refs == expected.refs == ["/a/", "/a/?x=1&y=2#top", "/a/", "/a/pic.png", "#p1", "/a/names.json"]
+    assert found.ids == expected.ids == {"Up", "anchor", "p1"}
+    page.write_text('<textarea><a href="/in-a-textarea/"></textarea><a href="/b/">b</a>')
+    assert _parse(page).refs == ["/b/"]
+    (tmp_path / "empty.html").write_text("")
+    assert (_parse(tmp_path / "empty.html").refs, _parse(tmp_path / "empty.html").ids) == ([], set())
+
+
+def test_a_relative_link_is_judged_from_its_own_page(tmp_path):
+    """Links are judged once each (linkcheck's verdicts), but a relative one
+    means another file on another page."""
+    for folder, html in {"": '<a href="b/">b</a>', "x": '<a href="b/">b</a>', "b": "",
+                         "y": '<a href="#top">t</a>', "z": '<a id="top" href="#top">t</a>'}.items():
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "index.html").write_text(html)
+    report = check_links(tmp_path, "/")
+    assert report.links == 4
+    assert sorted(report.broken) == ["x/index.html: b/ (no such file)",
+                                     "y/index.html: #top (no element with id 'top')"]
+
+
 def test_a_dispute_told_on_another_page_is_linked_there(site_dir, tmp_path, no_search_index):
     """A figure shown on a topic page may be one side of a dispute that lives
     on a country page: its badge must link that page's #dispute-..."""
