@@ -706,6 +706,15 @@ SITE = {
                         "the map's window"),
         "insets": Field(ListOf(Text(one_line=True)), False, "ISO codes drawn in a box of their own, not to scale"),
     }), False, "the map of the partner region on the home and countries pages"),
+    "spelling_rules": Field(ListOf(Struct({
+        "pattern": Field(Text(one_line=True), True,
+                         "a regular expression (Python's), matched case-sensitively in each word of a name"),
+        "replacement": Field(Text(one_line=True), True, "what a match becomes (`\\1` for its first group)"),
+        "why": Field(Text(one_line=True), True, "the correspondence the rule follows, for the next editor"),
+    })), False, "the other spellings of names that search should find: each rule, in order, adds the "
+                "spelling it makes of each word of every name (and of the spellings earlier rules made)",
+        more="variants go to the search index only and are never shown; accents are always also dropped "
+             "(José -> Jose)"),
 }
 
 # Singular names, for URLs' readers and for `build.py new KIND`.

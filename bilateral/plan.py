@@ -293,7 +293,7 @@ def entity_pages(graph: Graph) -> list[Page]:
 def entity_context(graph: Graph, entity: Entity) -> tuple[dict, object]:
     """What an entity's page shows, and a function giving its tokens."""
     context = {"page": entity, "other_names": other_names(entity),
-               "search_names": spelling.search_names(entity),
+               "search_names": spelling.of_graph(graph).search_names(entity),
                "breadcrumbs": wayfinding.breadcrumbs(entity), **CONTEXTS[entity.kind](graph, entity)}
     # only the mentions the page does not already link above, by kind
     shown = Shown().walk(context, [name for name in context if name not in backlinks.NOT_ABOVE])

@@ -28,7 +28,7 @@ def search_page(graph) -> dict:
     """The search page's context for its names: `names`, every named entity
     (spelling.NamedPage), and `names_file`, the file that holds them when
     there are too many to list in the page (else None)."""
-    names = spelling.name_index(graph.entities())
+    names = spelling.of_graph(graph).name_index(graph.entities())
     return {"names": names, "names_file": PATH if len(names) > paginate.SEARCH_NAMES else None}
 
 

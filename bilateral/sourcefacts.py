@@ -14,11 +14,6 @@ from .i18n import gettext as _
 NOT_STATED = N_("not stated in the source")
 NO_ADDRESS = N_("address not recorded")
 
-# BCP 47 codes the sources use, in words; any other code is shown as it is.
-# (Other languages than English name them with CLDR's language names.)
-LANGUAGES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "az": "Azerbaijani",
-             "ru": "Russian", "fr": "French", "tr": "Turkish"}
-
 PRECISION = {"day": N_("to the day"), "month": N_("to the month"), "year": N_("to the year"),
              "range": N_("a range"), "before": N_("by a date")}
 
@@ -52,8 +47,7 @@ def source_facts(source) -> SourceFacts:
 
 
 def language_name(code: str) -> str:
-    """'English (en)'; 'inglés (en)' in Spanish, from CLDR's names."""
-    if i18n.current() != "en":
-        name = Locale.parse(i18n.babel_locale()).languages.get(code)
-        return f"{name} ({code})" if name else code
-    return f"{LANGUAGES[code]} ({code})" if code in LANGUAGES else code
+    """'English (en)'; 'inglés (en)' in Spanish, from CLDR's names; a code
+    CLDR does not name is shown as it is."""
+    name = Locale.parse(i18n.babel_locale()).languages.get(code)
+    return f"{name} ({code})" if name else code

@@ -33,6 +33,7 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     if content.site is not None:
         checker.struct(content.site, content.site.meta, SITE, ())
         checker.language_tag(content.site)
+        checker.spelling_rules(content.site)
         checker.errors += languages.check_setting(content)
     found = {}
     for doc in content.documents:
@@ -90,6 +91,23 @@ class _Checker:
         tag = doc.meta.get("language")
         if isinstance(tag, str) and not LANGUAGE_TAG.fullmatch(tag):
             self.error(doc, ("language",), f"'{tag}' is not a BCP 47 language tag (e.g. en, es, pt-BR)")
+
+    def spelling_rules(self, doc: Document) -> None:
+        """Each rule of the site's spelling table must compile, and its
+        replacement name only groups its pattern has."""
+        for i, rule in enumerate(_list(doc.meta.get("spelling_rules"))):
+            if not (isinstance(rule, dict) and isinstance(rule.get("pattern"), str)
+                    and isinstance(rule.get("replacement"), str)):
+                continue   # its shape is the model's to report
+            try:
+                pattern = re.compile(rule["pattern"])
+            except re.error as exc:
+                self.error(doc, ("spelling_rules", i, "pattern"), f"not a regular expression: {exc}")
+                continue
+            try:
+                pattern.sub(rule["replacement"], "")
+            except (re.error, IndexError) as exc:
+                self.error(doc, ("spelling_rules", i, "replacement"), f"not a replacement for its pattern: {exc}")
 
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:

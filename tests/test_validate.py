@@ -358,3 +358,24 @@ def test_what_renders_is_what_was_checked(site_dir):
     html = render_body(event.body, lambda path: "/" + path, lambda n: n)
     assert html.count("<a href=") == 2 and 'href="/people/felix-denegri/"' in html
     assert event in graph.get("people", "felix-denegri").mentioned_in
+
+
+SPELLING_RULES = {
+    "a pattern that does not compile": ('{pattern: "iyev(a?$", replacement: "iev", why: "w"}',
+                                        "not a regular expression: missing ), unterminated subpattern"),
+    "a group the pattern lacks": ('{pattern: "iyev$", replacement: \'iev\\2\', why: "w"}',
+                                  "not a replacement for its pattern: invalid group reference 2"),
+    "a rule without its reason": ('{pattern: "ə", replacement: "a"}', "'why'"),
+}
+
+
+@pytest.mark.parametrize("rule, message", SPELLING_RULES.values(), ids=SPELLING_RULES.keys())
+def test_a_bad_spelling_rule_is_located(site_dir, rule, message):
+    """site.yml's spelling rules are Python regular expressions: one that
+    would fail the build's search step is refused at its own line."""
+    site = site_dir / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text.replace("spelling_rules:\n", f"spelling_rules:\n  - {rule}\n", 1), encoding="utf-8")
+    line = text[: text.index("spelling_rules:\n")].count("\n") + 2
+    error = only_error(site_dir)
+    assert error.startswith(f"{site}:{line}: ") and message in error, error
