@@ -57,6 +57,28 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
             + translations.check(content, languages.site_languages(site)))
 
 
+def validate_bodies(content: Content, edited: list[tuple[Document, Document]],
+                    checked: dict) -> list[ContentError]:
+    """The errors in `content` when it differs from a load that validate()
+    found clean only in the bodies of some documents: `edited`, as (before,
+    after) pairs with equal front matter (the live preview's commonest edit).
+    Their own checks run again, and the links in them are checked against
+    the entities, which are unchanged; so are the translations, whose state
+    follows their originals' text. Every other check reads front matter,
+    site.yml, figures or source texts, none of which changed, so it would
+    still find nothing. `checked` as for validate()."""
+    from . import languages, translations  # as validate()
+    checker = _Checker()
+    for before, after in edited:
+        checked.pop(id(before), None)
+        found = checked[id(after)] = (after, *_own_findings(after))
+        checker.errors += found[1]
+        checker.refs += found[2]
+    checker.references(content)
+    site = content.site.meta if content.site is not None else None
+    return checker.errors + translations.check(content, languages.site_languages(site))
+
+
 def _own_findings(doc: Document) -> tuple[list, list]:
     """The errors and references found in one document on its own."""
     checker = _Checker()

@@ -12,6 +12,7 @@ from bilateral.errors import ContentErrors
 from bilateral.incremental import Incremental
 from bilateral.pipeline import ROOT, Project, build
 from bilateral.render import RenderError
+from bilateral.validate import validate
 
 from conftest import snapshot, write
 
@@ -121,6 +122,42 @@ def test_adding_and_deleting_files(preview, site_dir, tmp_path):
     assert sorted(report.deleted) == ["timeline/topic/energy/", "topics/energy/"]
     assert not (preview.out / "topics" / "energy").exists()
     assert snapshot(preview.out) == full_build(site_dir, tmp_path)
+
+
+# Edits of a body alone, which the preview checks without the checks across
+# files (validate.validate_bodies), and edits of front matter that only those
+# checks catch: either way, the errors a full load finds.
+CHECKED_EDITS = {
+    "a link to nobody": ("The first round of consultations.", "See [[people/nobody]]."),
+    "a citation mark past the list": ("The first round of consultations.", "Cited.[cite:9]"),
+    "a control character": ("The first round of consultations.", "Bell\x07."),
+    "a kind that does not exist": ("The first round of consultations.", "See [[planets/mars]]."),
+    "a good body": ("The first round of consultations.", "See [[people/elnur-mammadov]]."),
+    "a redirect onto another event": ("kind: ", "redirect_from: [monterrey-lecture]\nkind: "),
+    "a dispute id taken elsewhere": ("kind: ", "disputes:\n  - id: peru-example\n    topic: x\n"
+                                              "    claims: []\nkind: "),
+}
+
+
+@pytest.mark.parametrize("old, new", CHECKED_EDITS.values(), ids=CHECKED_EDITS.keys())
+def test_an_edit_finds_the_errors_a_full_load_finds(no_search_index, preview, site_dir, monkeypatch, old, new):
+    from bilateral import incremental
+    from conftest import errors_for
+
+    whole = []
+    monkeypatch.setattr(incremental, "validate", lambda *a: whole.append(1) or validate(*a))
+    path = edit(site_dir / "events/lima-consultations.md", old, new)
+    try:
+        expected = errors_for(site_dir)
+    except pytest.fail.Exception:   # errors_for: the content loads without error
+        expected = []
+    try:
+        preview.rebuild([path])
+        found = []
+    except ContentErrors as caught:
+        found = [str(e) for e in caught.errors]
+    assert found == expected
+    assert bool(whole) == old.startswith("kind")   # only a front-matter edit checks across files
 
 
 @slow
