@@ -192,39 +192,52 @@ class Parsed:
     files whose text changed. The preview reloads every file when one is
     added or removed, and the tests load the same few files hundreds of
     times. Keyed by a digest of the text, never by a file's time, so no edit
-    is missed; the least recently used go first past `limit`. Documents are
-    never changed once loaded (the preview already shares them between
-    loads), so a document's data is shared too."""
+    is missed. A file's older text is let go when its new one is parsed, so
+    a long preview session keeps one entry a file; past `limit` the least
+    recently used go first. Documents are never changed once loaded (the
+    preview already shares them between loads), so their data is shared."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.entries: dict = {}
-        self.added: dict | None = None   # in a forked reader: what it parsed, for the parent
+        self.latest: dict[str, tuple] = {}   # a file (as shown) -> the key of its text last read
+        self.added: dict | None = None       # in a forked reader: what it parsed, for the parent
 
     @staticmethod
     def key(parse, text: str) -> tuple:
         return parse.__name__, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
-    def get(self, key):
+    def get(self, key, where: str):
         fields = self.entries.pop(key, None)
         if fields is not None:
             self.entries[key] = fields   # now the most recently used
+            self._read(key, where)
         return fields
 
-    def put(self, key, fields) -> None:
+    def put(self, key, fields, where: str) -> None:
         self.entries[key] = fields
+        self._read(key, where)
         if self.added is not None:
-            self.added[key] = fields
+            self.added[key] = (fields, where)
         while len(self.entries) > self.limit:
             del self.entries[next(iter(self.entries))]
 
     def update(self, parsed: dict) -> None:
-        for key, fields in parsed.items():
-            self.put(key, fields)
+        for key, (fields, where) in parsed.items():
+            self.put(key, fields, where)
+
+    def _read(self, key, where: str) -> None:
+        """`where` now holds the text of `key`: its older text goes."""
+        before = self.latest.get(where)
+        if before is not None and before != key:
+            self.entries.pop(before, None)
+        if len(self.latest) > self.limit:
+            self.latest.clear()
+        self.latest[where] = key
 
 
-# Room for a site of some 50,000 files, about 16 bytes of key each beyond
-# the documents the loaded content holds anyway.
+# Room for a site of some 50,000 files, about 100 bytes each beyond the
+# documents the loaded content holds anyway.
 PARSED = Parsed(limit=50_000)
 
 
@@ -281,12 +294,12 @@ def _read(path: Path, kind: str, errors, parse) -> Document | None:
         return None
     where = display_path(path)
     key = PARSED.key(parse, text)
-    fields = PARSED.get(key)
+    fields = PARSED.get(key, where)
     if fields is None:
         fields = parse(text, where, errors)
         if fields is None:
             return None
-        PARSED.put(key, fields)
+        PARSED.put(key, fields, where)
     return Document(kind, path.stem, where, *fields)
 
 

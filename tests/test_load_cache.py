@@ -105,11 +105,24 @@ def test_what_a_forked_reader_parsed_is_remembered_by_the_parent(tmp_path, parse
 
 def test_the_least_recently_used_go_first_past_the_limit():
     cache = load.Parsed(limit=2)
-    cache.put("a", 1)
-    cache.put("b", 2)
-    assert cache.get("a") == 1   # now b is the oldest
-    cache.put("c", 3)
-    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (1, None, 3)
+    cache.put("a", 1, "a.md")
+    cache.put("b", 2, "b.md")
+    assert cache.get("a", "a.md") == 1   # now b is the oldest
+    cache.put("c", 3, "c.md")
+    assert (cache.get("a", "a.md"), cache.get("b", "b.md"), cache.get("c", "c.md")) == (1, None, 3)
+
+
+def test_a_files_older_text_is_let_go(tmp_path, parses):
+    """A preview session edits the same files over and over: the cache keeps
+    each file's latest text, not every text it ever had."""
+    root = copy_fixture(tmp_path / "site")
+    event = next((root / "events").glob("*.md"))
+    _loaded(root)
+    held = len(load.PARSED.entries)
+    for n in range(5):
+        event.write_text(event.read_text(encoding="utf-8") + f"\nEdit {n}.\n", encoding="utf-8")
+        _loaded(root)
+    assert len(load.PARSED.entries) == held
 
 
 @pytest.mark.parametrize("name", [
