@@ -18,8 +18,13 @@ import json
 import random
 from pathlib import Path
 
+import yaml
+
 # The real site's map shapes, which the corpus's site.yml uses too.
 MAP = Path(__file__).resolve().parent.parent / "content" / "maps" / "latin-america-caribbean.json"
+# The real site's settings, whose search spelling rules the corpus uses too
+# (its people have the same kinds of names: Aliyev, Mammadli).
+SITE = MAP.parent.parent / "site.yml"
 
 COUNTRIES = [  # (slug, title, ISO 3166-1 alpha-2)
     ("argentina", "Argentina", "AR"), ("bolivia", "Bolivia", "BO"), ("brazil", "Brazil", "BR"),
@@ -84,7 +89,8 @@ class Corpus:
                                 f"site_url: https://example.org/bench\nlanguage: en\n{langs}hub: azerbaijan\n"
                                 "map:\n  title: Latin America and the Caribbean\n"
                                 f"  shapes: maps/{MAP.name}\n  countries: [{', '.join(iso for _, _, iso in COUNTRIES)}]\n"
-                                "  extent: {west: -118, east: -33, north: 33, south: -56}\n  insets: [AZ]\n")
+                                "  extent: {west: -118, east: -33, north: 33, south: -56}\n  insets: [AZ]\n"
+                                + _spelling_rules())
         (root / "maps").mkdir(exist_ok=True)
         (root / "maps" / MAP.name).write_bytes(MAP.read_bytes())  # the real site's shapes
         for slug, title, iso in COUNTRIES:
@@ -217,6 +223,12 @@ def _body(rng: random.Random, i: int) -> str:
             words[30] = f"[{words[30]} report](https://example.org/reports/{i})"
         paragraphs.append(" ".join(words) + ".")
     return "\n\n".join(paragraphs)
+
+
+def _spelling_rules() -> str:
+    """The real site's `spelling_rules`, as site.yml lines (JSON is YAML)."""
+    rules = yaml.safe_load(SITE.read_text(encoding="utf-8")).get("spelling_rules", [])
+    return "spelling_rules:\n" + "".join(f"  - {json.dumps(rule, ensure_ascii=False)}\n" for rule in rules)
 
 
 def _put(path: Path, text: str) -> None:
