@@ -18,6 +18,7 @@ is one new class.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -123,6 +124,27 @@ class Text(FieldType):
     def doc_type(self):
         words = f", at least {self.min_words} words" if self.min_words else ""
         return ("one line of text" if self.one_line else "text") + words
+
+
+@dataclass(frozen=True)
+class Pattern(Text):
+    """A regular expression (Python's `re`), on one line: one that does not
+    compile is refused here, not when a build first applies it."""
+    one_line: bool = True
+
+    def check(self, value, ctx, path):
+        super().check(value, ctx, path)
+        if isinstance(value, str):
+            try:
+                re.compile(value)
+            except re.error as exc:
+                ctx.error(path, f"not a regular expression: {exc}")
+
+    def schema(self, defs):
+        return {**super().schema(defs), "format": "regex"}
+
+    def doc_type(self):
+        return "a regular expression (Python's), on one line"
 
 
 @dataclass(frozen=True)
@@ -420,6 +442,25 @@ class Cited(Struct):
 
 
 @dataclass(frozen=True)
+class Rewrite(Struct):
+    """A search-and-replace rule, `pattern` (a Pattern) and `replacement`:
+    the replacement may name only groups its pattern has (`\\1`)."""
+
+    def check(self, value, ctx, path):
+        super().check(value, ctx, path)
+        if not isinstance(value, dict) or not isinstance(value.get("replacement"), str):
+            return
+        try:
+            pattern = re.compile(value["pattern"])
+        except (re.error, TypeError):   # the pattern's own check reports it
+            return
+        try:
+            pattern.sub(value["replacement"], "")
+        except (re.error, IndexError) as exc:
+            ctx.error(path + ("replacement",), f"not a replacement for its pattern: {exc}")
+
+
+@dataclass(frozen=True)
 class Field:
     type: FieldType
     required: bool = False
@@ -706,9 +747,8 @@ SITE = {
                         "the map's window"),
         "insets": Field(ListOf(Text(one_line=True)), False, "ISO codes drawn in a box of their own, not to scale"),
     }), False, "the map of the partner region on the home and countries pages"),
-    "spelling_rules": Field(ListOf(Struct({
-        "pattern": Field(Text(one_line=True), True,
-                         "a regular expression (Python's), matched case-sensitively in each word of a name"),
+    "spelling_rules": Field(ListOf(Rewrite({
+        "pattern": Field(Pattern(), True, "matched case-sensitively in each word of a name"),
         "replacement": Field(Text(one_line=True), True, "what a match becomes (`\\1` for its first group)"),
         "why": Field(Text(one_line=True), True, "the correspondence the rule follows, for the next editor"),
     })), False, "the other spellings of names that search should find: each rule, in order, adds the "

@@ -35,14 +35,18 @@ def default_jobs(page_count: int) -> int:
 
 
 def render_pages(env, pages: list, jobs: int | None = None,
-                 write_to: Path | None = None, meanwhile=None) -> dict[str, str]:
+                 write_to: Path | None = None, meanwhile=None, ready=None) -> dict[str, str]:
     """{page.path: html} for every page, in the pages' order; or, when
     `write_to` is given, each page is written there and the values are the
     written files' fingerprints (write.fingerprint).
-    `meanwhile()`, if given, runs in this process while the workers render
-    (once they are forked, so no half-done work is copied into them)."""
+    `ready()`, if given, runs just before rendering starts (once the
+    templates are compiled, before the workers fork); `meanwhile()` runs in
+    this process while the workers render (once they are forked, so no
+    half-done work is copied into them)."""
     jobs = default_jobs(len(pages)) if jobs is None else jobs
     if jobs <= 1:
+        if ready is not None:
+            ready()
         if meanwhile is not None:
             meanwhile()
         files = {page.path: render_page(env, page) for page in pages}
@@ -53,6 +57,8 @@ def render_pages(env, pages: list, jobs: int | None = None,
 
     global _job
     compile_templates(env)   # once here, for every worker
+    if ready is not None:
+        ready()
     shares = jobs * 16  # many per worker, so the last share leaves the other cores idle only briefly
     html: list = [None] * len(pages)
     _job = (env, pages, write_to)

@@ -13,7 +13,7 @@ from .feed import atom_feed
 from .graph import Graph, build_graph
 from .languages import build_graphs, plan_languages, site_languages
 from .load import Content, load_content
-from .parallel import compile_templates, render_pages
+from .parallel import render_pages
 from .plan import Plan, plan_site
 from .render import MemoryBytecodeCache, make_environment
 from .search import index_site
@@ -158,10 +158,9 @@ def publish_into(staging: Path, plan: Plan, project: Project, base_url: str = "/
     def write_extras():  # while the workers render pages
         extras.update(write_files(staging, extra_outputs(plan, urls)))
 
-    if ahead is not None:   # the folders not yet made are the render workers' to make
-        compile_templates(env)
-        ahead.finish()
-    files = render_pages(env, plan.pages, jobs, write_to=staging, meanwhile=write_extras)
+    # the folders not made ahead by the time rendering starts are the render workers' to make
+    files = render_pages(env, plan.pages, jobs, write_to=staging, meanwhile=write_extras,
+                         ready=ahead.finish if ahead is not None else None)
     if ahead is not None:
         ahead.tidy(files)
     files.update(extras)

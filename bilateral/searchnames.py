@@ -38,7 +38,7 @@ def names_files(plan, urls: Urls) -> dict[str, str]:
     files: dict[str, str] = {}
     for page in plan.pages:
         if page.template == "search.html" and page.context.get("names_file"):
-            lang = page.context.get("lang") or i18n.current()
+            lang = page.lang or i18n.current()
             local = urls.in_language(lang) if urls.languages else urls
             files[local.localize(page.context["names_file"])] = names_json(page.context["names"], local, lang)
     return files

@@ -28,12 +28,11 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checks found, from one call to the next: the live preview passes the
     same dict each time, so only edited documents are checked again (the
     checks across files always run)."""
-    from . import languages, translations  # they read this module's rules: imported once it is loaded
+    from . import languages  # it reads this module's rules: imported once it is loaded
     checker = _Checker()
     if content.site is not None:
         checker.struct(content.site, content.site.meta, SITE, ())
         checker.language_tag(content.site)
-        checker.spelling_rules(content.site)
         checker.errors += languages.check_setting(content)
     found = {}
     for doc in content.documents:
@@ -52,9 +51,7 @@ def validate(content: Content, checked: dict | None = None) -> list[ContentError
     checker.references(content)
     checker.part_of_loops(content)
     checker.urls(content)
-    site = content.site.meta if content.site is not None else None
-    return (checker.errors + check_quotes(content) + check_map_setting(content)
-            + translations.check(content, languages.site_languages(site)))
+    return checker.errors + check_quotes(content) + check_map_setting(content) + _translation_errors(content)
 
 
 def validate_bodies(content: Content, edited: list[tuple[Document, Document]],
@@ -67,7 +64,6 @@ def validate_bodies(content: Content, edited: list[tuple[Document, Document]],
     follows their originals' text. Every other check reads front matter,
     site.yml, figures or source texts, none of which changed, so it would
     still find nothing. `checked` as for validate()."""
-    from . import languages, translations  # as validate()
     checker = _Checker()
     for before, after in edited:
         checked.pop(id(before), None)
@@ -75,8 +71,13 @@ def validate_bodies(content: Content, edited: list[tuple[Document, Document]],
         checker.errors += found[1]
         checker.refs += found[2]
     checker.references(content)
+    return checker.errors + _translation_errors(content)
+
+
+def _translation_errors(content: Content) -> list[ContentError]:
+    from . import languages, translations  # they read this module's rules: imported once it is loaded
     site = content.site.meta if content.site is not None else None
-    return checker.errors + translations.check(content, languages.site_languages(site))
+    return translations.check(content, languages.site_languages(site))
 
 
 def _own_findings(doc: Document) -> tuple[list, list]:
@@ -113,23 +114,6 @@ class _Checker:
         tag = doc.meta.get("language")
         if isinstance(tag, str) and not LANGUAGE_TAG.fullmatch(tag):
             self.error(doc, ("language",), f"'{tag}' is not a BCP 47 language tag (e.g. en, es, pt-BR)")
-
-    def spelling_rules(self, doc: Document) -> None:
-        """Each rule of the site's spelling table must compile, and its
-        replacement name only groups its pattern has."""
-        for i, rule in enumerate(_list(doc.meta.get("spelling_rules"))):
-            if not (isinstance(rule, dict) and isinstance(rule.get("pattern"), str)
-                    and isinstance(rule.get("replacement"), str)):
-                continue   # its shape is the model's to report
-            try:
-                pattern = re.compile(rule["pattern"])
-            except re.error as exc:
-                self.error(doc, ("spelling_rules", i, "pattern"), f"not a regular expression: {exc}")
-                continue
-            try:
-                pattern.sub(rule["replacement"], "")
-            except (re.error, IndexError) as exc:
-                self.error(doc, ("spelling_rules", i, "replacement"), f"not a replacement for its pattern: {exc}")
 
     # --- body ----------------------------------------------------------------
     def body(self, doc: Document) -> None:

@@ -104,7 +104,9 @@ def test_meanwhile_runs_once_in_this_process_while_pages_render(synthetic, tmp_p
     env = make_environment(Project().templates, graph, Urls("/"))
     pages = plan_site(graph).pages
     calls = []
-    files = render_pages(env, pages, jobs, write_to=tmp_path, meanwhile=lambda: calls.append(os.getpid()))
-    assert calls == [os.getpid()]
+    files = render_pages(env, pages, jobs, write_to=tmp_path, meanwhile=lambda: calls.append(os.getpid()),
+                         ready=lambda: calls.append(("ready", os.getpid(), len(list(tmp_path.rglob("*.html"))))))
+    # ready() first, in this process, before any page is written; then meanwhile()
+    assert calls == [("ready", os.getpid(), 0), os.getpid()]
     assert list(files) == [page.path for page in pages]
     assert all((tmp_path / inside_path(page.path)).is_file() for page in pages)
