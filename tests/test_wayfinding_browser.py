@@ -29,6 +29,19 @@ def test_on_this_page_lists_the_sections_of_a_long_page_only():
     assert on_this_page(short) == short
 
 
+def test_on_this_page_comes_after_the_lead_that_answers_first():
+    """On a phone 13 links fill the first screen: the page's lead paragraph,
+    its answer, comes before them; a lead inside a section does not count."""
+    sections = "".join(f'<section><h2 id="s{i}-h">Part {i}</h2><p class="lead">x</p></section>'
+                       for i in range(MIN_SECTIONS))
+    page = f'<main><article><h1>Peru</h1><p class="reference">PE</p><p class="lead">The answer.</p>{sections}</article></main>'
+    out = on_this_page(page)
+    assert out.index("The answer.</p>") < out.index('class="on-this-page"') < out.index('id="s0-h"')
+    without = page.replace('<p class="lead">The answer.</p>', "")
+    out = on_this_page(without)
+    assert out.index("</h1>") < out.index('class="on-this-page"') < out.index('class="reference"')
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
