@@ -85,8 +85,8 @@ def build(project: Project, out: Path, base_url: str = "/",
     with few_collections():
         content = load_checked(project.content)
         refuse_unsafe_output(out, *protected_folders(project, content))
-        with staged(Path(out), project.static) as staging:
-            ahead = FoldersAhead(staging, entity_folders(content))   # while the graph and plan are made
+        with staged(Path(out), project.static) as staging, \
+                FoldersAhead(staging, entity_folders(content)) as ahead:   # while the graph and plan are made
             graphs = build_graphs(content)
             for graph in graphs.values():
                 if project.site_url:

@@ -148,7 +148,9 @@ class FoldersAhead:
     Python's lock after every folder, while the planning holds it.) Only an
     optimization: `finish()` stops the process where it is (the render
     workers make the folders it did not, as they would anyway, and report
-    what fails); `tidy()` removes the folders no file went into."""
+    what fails); `tidy()` removes the folders no file went into. Used as a
+    context manager inside `staged`, it is stopped however the build ends,
+    before a failed build removes the staging folder it makes folders in."""
 
     def __init__(self, root: Path, folders):
         self.root, self.folders = root, sorted(set(folders))
@@ -167,6 +169,12 @@ class FoldersAhead:
         if self._process.poll() is None:
             self._process.terminate()
         self._process.wait()
+
+    def __enter__(self) -> "FoldersAhead":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.finish()
 
     def tidy(self, written) -> None:
         """Remove the folders meant to be made here that no written file is in."""

@@ -66,3 +66,19 @@ def test_a_build_whose_folder_cannot_be_made_fails_as_before(tmp_path, monkeypat
     with pytest.raises(SiteWriteError, match="people/elnur-mammadov"):
         build(Project(content=FIXTURE), tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_that_fails_while_folders_are_made_leaves_nothing(monkeypatch, tmp_path):
+    """The folders' process is stopped before a failed build removes its
+    staging folder, so it cannot make folders in it meanwhile (it did: the
+    staging folder was left behind, now and then)."""
+    from bilateral import pipeline
+    from bilateral.plan import Page, Plan
+
+    monkeypatch.setattr(pipeline, "entity_folders", lambda content: [f"events/e{n}" for n in range(20000)])
+    real = pipeline.plan_site
+    monkeypatch.setattr(pipeline, "plan_site",
+                        lambda graph: Plan(graph, real(graph).pages + [Page("timeline/index.html", "404.html")]))
+    with pytest.raises(ValueError, match="two outputs write timeline/index.html"):
+        pipeline.build(pipeline.Project(content=FIXTURE), tmp_path / "site")
+    assert list(tmp_path.iterdir()) == []
